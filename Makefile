@@ -1,0 +1,51 @@
+# ChemKG: the two commands a new user needs are `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install system-deps build serve test lint typecheck bench clean
+
+## install: a virtualenv with ChemKG and its dependencies (torch pinned to the local CPU build first)
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+## system-deps: Debian packages the browser tests need (chromium); skipped when present
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## build: validate graph/ and build the store and the search index under data/
+build: install
+	$(BIN)/chemkg build
+
+## serve: install, build and serve on http://127.0.0.1:8000
+serve: build
+	$(BIN)/chemkg serve
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/chemkg lint
+
+typecheck: install
+	$(BIN)/mypy
+
+## test: install, check style and types, and run every test (browser tests included)
+test: install system-deps lint typecheck
+	$(BIN)/pytest
+
+bench: build
+	for b in bench/*.py; do $(BIN)/python $$b; done
+
+clean:
+	rm -rf data .pytest_cache .mypy_cache .ruff_cache

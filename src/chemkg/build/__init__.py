@@ -1,0 +1,1 @@
+"""The build: curated registers → RDF → validation → an Oxigraph store swapped in atomically."""

@@ -1,0 +1,10 @@
+"""The ``chemkg`` command line: thin commands over the library, one module per group of commands."""
+
+from __future__ import annotations
+
+from chemkg.cli import build, lookup, query, serve  # noqa: F401  (each module registers its commands)
+from chemkg.cli.app import app
+
+
+def main() -> None:
+    app()

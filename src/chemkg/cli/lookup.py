@@ -1,0 +1,102 @@
+"""``chemkg lookup``: everything known about one substance or group."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from chemkg.cli.app import app, console, fail, settings
+from chemkg.profile import Profile, load_profile
+from chemkg.resolve import Resolver
+from chemkg.store import StoreMissing, open_store
+
+
+@app.command("lookup")
+def lookup_command(
+    query: str = typer.Argument(..., help="CAS RN, EC number, InChIKey, name (en/nl) or abbreviation"),
+    fmt: str = typer.Option("text", "--format", help="text or json"),
+    lang: str = typer.Option("en", "--lang", help="en or nl"),
+) -> None:
+    """Show identifiers, listings, exemptions, ZZS status and sources of one substance or group."""
+    if fmt not in ("text", "json"):
+        fail(f"--format {fmt} is not supported; use text or json")
+    if lang not in ("en", "nl"):
+        fail(f"--lang {lang} is not supported; use en or nl")
+    try:
+        store = open_store(settings().store)
+    except StoreMissing as exc:
+        fail(str(exc))
+    resolution = Resolver.from_store(store).resolve(query)
+    if resolution.entity is None:
+        message = resolution.message or f"nothing found for {query!r}"
+        if resolution.suggestions:
+            message += "; did you mean: " + ", ".join(
+                f"{s.label} ({s.matched})" if s.matched != s.label else s.label for s in resolution.suggestions
+            )
+        fail(message)
+    profile = load_profile(store, resolution.entity.iri)
+    assert profile is not None
+    if fmt == "json":
+        out = profile.to_dict()
+        out["match"] = {
+            "query": query,
+            "status": resolution.status,
+            "match_type": resolution.match_type,
+            "confidence": resolution.confidence,
+            "matched": resolution.matched,
+        }
+        console.print_json(json.dumps(out, default=str, ensure_ascii=False))
+        return
+    if resolution.status == "fuzzy":
+        console.print(f"[yellow]showing the closest match for {escape(query)!s} ({resolution.confidence:.0%})[/]")
+    print_profile(profile, lang)
+
+
+def print_profile(p: Profile, lang: str) -> None:
+    other = "nl" if lang == "en" else "en"
+    kind = "group" if p.is_group else "substance"
+    console.print(f"[bold]{escape(p.label(lang))}[/]  ({escape(p.labels.get(other, ''))}) — {kind}")
+    console.print(f"[dim]{p.iri}[/]")
+    if p.descriptions.get(lang):
+        console.print(escape(p.descriptions[lang]))
+    for name, values in p.identifiers.items():
+        console.print(f"  {name.upper():9} {escape(', '.join(values))}")
+    if p.abbreviations:
+        console.print(f"  {'ABBREV':9} {escape(', '.join(p.abbreviations))}")
+    if p.synonyms.get(lang):
+        console.print(f"  {'SYNONYMS':9} {escape('; '.join(p.synonyms[lang]))}")
+    if p.member_of:
+        console.print("  member of: " + escape(", ".join(m["label"] for m in p.member_of)))
+    if p.members:
+        console.print("  members: " + escape(", ".join(m["label"] for m in p.members)))
+    table = Table("instrument", "annex", "status", "decision", "year", "in force", "via", "source", title="Listings")
+    for item in p.listings:
+        table.add_row(
+            escape(item.instrument if lang == "en" else item.instrument_nl),
+            escape(item.annex if lang == "en" else item.annex_nl),
+            escape(item.status_label if lang == "en" else item.status_label_nl),
+            escape(", ".join(item.decisions)),
+            str(item.year or ""),
+            escape(item.in_force or ""),
+            escape(item.via_label) if item.via != p.iri else "",
+            escape("; ".join(c.text() for c in item.citations)),
+        )
+    console.print(table if p.listings else "No treaty or EU listings.")
+    for item in p.listings:
+        for e in item.exemptions:
+            expiry = f" (expires {e['expires']})" if e.get("expires") else ""
+            label = e["label"] if lang == "en" else (e.get("labelNl") or e["label"])
+            console.print(f"  {escape(item.annex)} — {e['kind']}: {escape(label)}{expiry}")
+    if p.zzs:
+        for z in p.zzs:
+            label = z["criterionLabel"] if lang == "en" else z["criterionLabelNl"]
+            how = "from the RIVM list" if z["derivation"] == "rivm-list" else "derived by rule"
+            console.print(f"  ZZS: {z['status']} — {escape(label)} ({how}; {escape(z['sourceTitle'])})")
+    else:
+        console.print("  ZZS: no ZZS status recorded")
+    for t in p.topics:
+        console.print(f"  ISP-CWP topic ({t['status']}): {escape(t['label'])}")
+    console.print("  identity sources: " + escape("; ".join(c.text() for c in p.citations)))

@@ -1,0 +1,185 @@
+"""Everything known about one substance or group, gathered from the store as plain data.
+
+Used by ``chemkg lookup``, the substance page and the negotiation brief, so all three show the
+same facts with the same sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from chemkg.store import run_named
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    url: str | None = None
+    locator: str | None = None
+    confidence: str | None = None
+
+    def text(self) -> str:
+        where = f", {self.locator}" if self.locator else ""
+        flag = " (unconfirmed)" if self.confidence == "memory" else ""
+        return f"{self.title}{where}{flag}"
+
+
+@dataclass
+class Listing:
+    iri: str
+    instrument: str
+    instrument_iri: str
+    instrument_nl: str
+    annex: str
+    annex_code: str
+    annex_iri: str
+    annex_nl: str
+    status: str
+    status_label: str
+    status_label_nl: str
+    via: str
+    via_label: str
+    decisions: list[str] = field(default_factory=list)
+    adopted: str | None = None
+    year: int | None = None
+    in_force: str | None = None
+    category: str | None = None
+    group: str | None = None
+    phase_out: str | None = None
+    odp: float | None = None
+    gwp: float | None = None
+    summary: str | None = None
+    summary_nl: str | None = None
+    exemptions: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    iri: str
+    is_group: bool
+    labels: dict[str, str]
+    synonyms: dict[str, list[str]]
+    abbreviations: list[str]
+    identifiers: dict[str, list[str]]
+    descriptions: dict[str, str]
+    citations: list[Citation]
+    members: list[dict[str, Any]]
+    member_of: list[dict[str, Any]]
+    listings: list[Listing]
+    zzs: list[dict[str, Any]]
+    topics: list[dict[str, Any]]
+
+    def label(self, lang: str = "en") -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.iri
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _add_unique(items: list[Any], item: Any) -> None:
+    if item is not None and item not in items:
+        items.append(item)
+
+
+def load_profile(store: ox.Store, iri: str) -> Profile | None:
+    """The profile of one substance or group, or ``None`` when the IRI is not one."""
+    entity = ox.NamedNode(iri)
+    identity = run_named(store, "entity-identity", entity=entity)
+    if not identity:
+        return None
+    labels: dict[str, str] = {}
+    synonyms: dict[str, list[str]] = defaultdict(list)
+    identifiers: dict[str, list[str]] = defaultdict(list)
+    descriptions: dict[str, str] = {}
+    abbreviations: list[str] = []
+    citations: list[Citation] = []
+    is_group = False
+    for row in identity:
+        is_group = is_group or row["type"].endswith("SubstanceGroup")
+        prop, value, lang = row["property"], row["value"], row["lang"] or ""
+        if prop == "label":
+            labels[lang] = value
+        elif prop == "synonym":
+            _add_unique(synonyms[lang or "en"], value)
+        elif prop == "abbreviation":
+            _add_unique(abbreviations, value)
+        elif prop == "description":
+            descriptions[lang] = value
+        else:
+            _add_unique(identifiers[prop], value)
+        _add_unique(citations, Citation(row["sourceTitle"], row["sourceUrl"], row["locator"], row["confidence"]))
+    relations = run_named(store, "entity-relations", entity=entity)
+    members = [r for r in relations if r["relation"] == "has-member"]
+    member_of = [r for r in relations if r["relation"] == "member-of"]
+    listings = _listings(store, entity)
+    zzs = run_named(store, "entity-zzs", entity=entity)
+    topics = run_named(store, "entity-topics", entity=entity)
+    return Profile(
+        iri,
+        is_group,
+        labels,
+        dict(synonyms),
+        abbreviations,
+        dict(identifiers),
+        descriptions,
+        citations,
+        _unique_by(members, "other"),
+        _unique_by(member_of, "other"),
+        listings,
+        zzs,
+        _unique_by(topics, "topic"),
+    )
+
+
+def _unique_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    seen: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(row[key], row)
+    return list(seen.values())
+
+
+def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
+    by_iri: dict[str, Listing] = {}
+    for row in run_named(store, "entity-listings", entity=entity):
+        listing = by_iri.get(row["listing"])
+        if listing is None:
+            listing = Listing(
+                iri=row["listing"],
+                instrument=row["instrumentLabel"],
+                instrument_iri=row["instrument"],
+                instrument_nl=row["instrumentLabelNl"],
+                annex=row["annexLabel"],
+                annex_code=row["annexCode"],
+                annex_iri=row["annex"],
+                annex_nl=row["annexLabelNl"],
+                status=row["status"],
+                status_label=row["statusLabel"],
+                status_label_nl=row["statusLabelNl"],
+                via=row["via"],
+                via_label=row["viaLabel"],
+                adopted=row["adopted"],
+                year=row["year"],
+                in_force=row["inForce"],
+                category=row["category"],
+                group=row["group"],
+                phase_out=row["phaseOut"],
+                odp=row["odp"],
+                gwp=row["gwp"],
+                summary=row["summary"],
+                summary_nl=row["summaryNl"],
+            )
+            by_iri[row["listing"]] = listing
+        _add_unique(listing.decisions, row["decision"])
+        _add_unique(
+            listing.citations,
+            Citation(row["sourceTitle"], row["sourceUrl"], row["locator"], row["confidence"]),
+        )
+    for row in run_named(store, "entity-exemptions", entity=entity):
+        if row["listing"] in by_iri:
+            _add_unique(by_iri[row["listing"]].exemptions, row)
+    return list(by_iri.values())

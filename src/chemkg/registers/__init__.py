@@ -1,0 +1,1 @@
+"""Curated registers: the CSV files under ``graph/``, their columns and their validation."""

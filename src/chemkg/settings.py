@@ -1,0 +1,65 @@
+"""Typed settings from ``CHEMKG_*`` environment variables, validated at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting has a value ChemKG cannot use; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """Every knob ChemKG has. Each field is read from ``CHEMKG_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="CHEMKG_", extra="ignore")
+
+    graph_dir: Path = Field(Path("graph"), description="Folder of curated registers (CSV).")
+    ontology_dir: Path = Field(Path("ontology"), description="Folder with chemkg.ttl and shapes.ttl.")
+    data_dir: Path = Field(Path("data"), description="Where builds, the store and the search index live.")
+    store_path: Path | None = Field(None, description="The Oxigraph store; default <data_dir>/store.")
+    index_path: Path | None = Field(None, description="The search index; default <data_dir>/index.")
+    host: str = Field("127.0.0.1", description="Address `chemkg serve` listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `chemkg serve` listens on.")
+    query_timeout_s: float = Field(10.0, gt=0, le=3600, description="SPARQL query time limit, in seconds.")
+    result_limit: int = Field(10000, ge=1, description="Most result rows a SPARQL query returns.")
+    query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run SPARQL queries.")
+    read_only: bool = Field(True, description="Refuse SPARQL Update on the endpoint.")
+    update_token: str | None = Field(
+        None, description="Bearer token that allows SPARQL Update when read_only is false."
+    )
+    model_name: str = Field(
+        "sentence-transformers/all-MiniLM-L6-v2",
+        description="Sentence-transformers model name or path for dense search.",
+    )
+    base_url: str = Field("https://w3id.org/chemkg/", description="Base of every ChemKG IRI.")
+
+    @field_validator("base_url")
+    @classmethod
+    def _slash(cls, value: str) -> str:
+        if not value.endswith("/"):
+            raise ValueError("must end with '/'")
+        return value
+
+    @property
+    def store(self) -> Path:
+        return self.store_path or self.data_dir / "store"
+
+    @property
+    def index(self) -> Path:
+        return self.index_path or self.data_dir / "index"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment (and overrides), with errors that name the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else "?"
+            lines.append(f"CHEMKG_{field.upper()}: {error['msg']} (got {error.get('input')!r})")
+        raise SettingsError("invalid setting(s):\n  " + "\n  ".join(lines)) from None
