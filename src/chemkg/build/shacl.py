@@ -35,9 +35,8 @@ def validate(data: Graph, shapes_path: Path) -> list[tuple[Node | None, Node | N
 
 def shacl_problems(graphs: dict[str, Graph], shapes_path: Path, catalogue: Catalogue) -> list[Problem]:
     data = Graph()
-    for name, graph in graphs.items():
-        if name != "ontology":
-            data += graph
+    for graph in graphs.values():
+        data += graph  # the ontology too: controlled values (ck:listed…) are typed there
     where: dict[URIRef, str] = {}
     for (kind, id_), row in catalogue.rows.items():
         where[node(kind, id_)] = row.where()
