@@ -94,6 +94,17 @@ def read_register(path: Path, root: Path) -> Register:
     return Register(path, kind, register_name(path, root), header, rows)
 
 
+def derived_values(register: Register, row: Row) -> dict[str, str]:
+    """Cells the canonical form computes: the InChIKey of a substance from its SMILES."""
+    if register.kind.name == "substances" and row.get("smiles") and row.get("kind") == "substance":
+        from chemkg.registers.structure import inchikey_from_smiles
+
+        key = inchikey_from_smiles(row.get("smiles"))
+        if key:
+            return {"inchikey": key}
+    return {}
+
+
 def canonical_text(register: Register) -> str:
     """The file's text in canonical form."""
     kind = register.kind
@@ -103,7 +114,11 @@ def canonical_text(register: Register) -> str:
     multi = {c.name for c in kind.all_columns if c.multi}
     for row in sorted(register.rows, key=lambda r: r.get("id")):
         cells = []
+        derived = derived_values(register, row)
         for name in kind.header:
+            if name in derived:
+                cells.append(derived[name])
+                continue
             value = (
                 " ".join(row.get(name).split())
                 if name not in multi

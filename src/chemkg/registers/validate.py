@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chemkg.registers.files import Register, RegisterFormatError, Row, read_register, register_paths
+from chemkg.registers.structure import inchikey_from_smiles
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,16 @@ def check_invariants(catalogue: Catalogue) -> list[Problem]:
         if row.get("status") == "replaced" and not row.get("replaced_by"):
             problems.append(Problem(row.where("replaced_by"), "a replaced listing names the listing that replaced it"))
     for row in catalogue.of_kind("substances"):
+        smiles, key = row.get("smiles"), row.get("inchikey")
+        if smiles and key:
+            expected = inchikey_from_smiles(smiles)
+            if expected and expected != key:
+                problems.append(
+                    Problem(
+                        row.where("inchikey"),
+                        f"does not match the SMILES (expected {expected}); run `chemkg lint --fix`",
+                    )
+                )
         if row.get("id") in row.many("members"):
             problems.append(Problem(row.where("members"), "a group cannot be its own member"))
     return problems
