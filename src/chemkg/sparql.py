@@ -63,6 +63,38 @@ def query_form(query: str) -> str:
     return match.group(1).upper() if match else "SELECT"
 
 
+_DATASET_CLAUSE = re.compile(r"(?<![\w:?$])FROM\s+(?:NAMED\s+)?(?:<|[\w.-]*:)", re.IGNORECASE)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b(?![:\w-])", re.IGNORECASE)
+
+
+def declares_dataset(query: str) -> bool:
+    """True when the query names its own dataset with FROM / FROM NAMED."""
+    return bool(_DATASET_CLAUSE.search(strip_comments_and_strings(query)))
+
+
+def uses_service(query: str) -> bool:
+    """True when the query calls a remote endpoint with SERVICE (federation, which ChemKG refuses)."""
+    return bool(_SERVICE.search(strip_comments_and_strings(query)))
+
+
+def dataset_options(
+    query: str, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None
+) -> dict[str, object]:
+    """Which graphs the query sees, as pyoxigraph arguments.
+
+    Protocol parameters (default-graph-uri / named-graph-uri) win over FROM clauses, FROM clauses
+    win over the default; the default graph is the union of all named graphs.
+    """
+    if default_graphs is not None or named_graphs is not None:
+        return {
+            "default_graph": [ox.NamedNode(g) for g in default_graphs or []],
+            "named_graphs": [ox.NamedNode(g) for g in named_graphs] if named_graphs is not None else None,
+        }
+    if declares_dataset(query):
+        return {}
+    return {"use_default_graph_as_union": True}
+
+
 def run(
     store: ox.Store,
     query: str,
@@ -70,14 +102,8 @@ def run(
     named_graphs: list[str] | None = None,
     default_prefixes: bool = True,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a query over the union of the named graphs (or the graphs the caller names)."""
-    kwargs: dict[str, object] = {}
-    if default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        kwargs["use_default_graph_as_union"] = True
-    if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    """Run a query over the union of the named graphs (or the graphs the caller or the query names)."""
+    kwargs = dataset_options(query, default_graphs, named_graphs)
     if default_prefixes:
         kwargs["prefixes"] = PREFIXES
     try:

@@ -1,0 +1,68 @@
+"""``create_app(settings)``: the FastAPI application, built on demand (never at import time).
+
+``chemkg serve`` runs it with uvicorn as a factory; tests build their own with their settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from chemkg import __version__
+from chemkg.settings import Settings, SettingsError, load_settings
+from chemkg.web.errors import install_error_handlers
+from chemkg.web.pool import QueryPool
+from chemkg.web.routers import ROUTERS
+from chemkg.web.templating import make_templates
+
+log = logging.getLogger("chemkg.web")
+
+DESCRIPTION = """ChemKG: how chemical substances are governed by the Stockholm, Rotterdam, Basel and Minamata
+conventions, the Montreal Protocol, EU lists and the Dutch ZZS policy.
+
+* `/sparql` is a SPARQL 1.1 Protocol endpoint (read-only; default graph = union of the named graphs).
+* `/void` describes the dataset; `/health` and `/version` are for operators.
+"""
+EXPOSED_HEADERS = ["X-ChemKG-Truncated", "X-ChemKG-Result-Limit", "X-ChemKG-Note", "Retry-After"]
+
+
+def check_settings(settings: Settings) -> None:
+    """Refuse settings the service cannot honour, naming the variable."""
+    if not settings.read_only:
+        raise SettingsError(
+            "CHEMKG_READ_ONLY=false: SPARQL Update is not supported. The store is rebuilt from graph/ by "
+            "`chemkg build` and swapped in whole, so an update would be lost; change the registers instead."
+        )
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await app.state.pool.close()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service for ``settings`` (default: from the ``CHEMKG_*`` environment)."""
+    settings = settings or load_settings()
+    check_settings(settings)
+    app = FastAPI(title="ChemKG", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.templates = make_templates()
+    # Workers start with the first query, so apps that never query (tests of other routes) stay light.
+    app.state.pool = QueryPool(settings.store, settings.query_workers, settings.query_timeout_s)
+    install_error_handlers(app)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=EXPOSED_HEADERS,
+        max_age=86400,
+    )
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

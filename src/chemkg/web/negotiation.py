@@ -1,0 +1,160 @@
+"""Content negotiation: one helper with q-values, a ``format=`` alternative, and one renderer table.
+
+Every route that can answer in more than one format calls :func:`negotiate` with the media types it
+offers, in its order of preference, and renders with the table in ``formats.py`` (``render_rdf`` for
+RDF); no route parses ``Accept`` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyoxigraph as ox
+from fastapi import Request
+from rdflib import Graph
+
+from chemkg.namespaces import PREFIXES
+from chemkg.web.errors import NotAcceptable
+from chemkg.web.formats import BY_MEDIA_TYPE, FORMATS, GRAPH_TYPES, RDF_DOCUMENT_TYPES, RESULT_TYPES, Format
+
+__all__ = [
+    "BY_MEDIA_TYPE",
+    "FORMATS",
+    "GRAPH_TYPES",
+    "RDF_DOCUMENT_TYPES",
+    "RESULT_TYPES",
+    "Format",
+    "best_match",
+    "choose",
+    "content_type",
+    "negotiate",
+    "parse_accept",
+    "prefers_html",
+    "render_rdf",
+]
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    type: str
+    subtype: str
+    q: float
+    order: int
+
+    def specificity(self, media_type: str) -> int:
+        """2 for an exact match, 1 for ``type/*``, 0 for ``*/*``, -1 when the range does not match."""
+        main, _, sub = media_type.partition("/")
+        if self.type == "*":
+            return 0
+        if self.type != main:
+            return -1
+        if self.subtype == "*":
+            return 1
+        return 2 if self.subtype == sub else -1
+
+
+@lru_cache(maxsize=512)
+def parse_accept(header: str) -> tuple[MediaRange, ...]:
+    """The ranges of an ``Accept`` header; malformed parts are skipped rather than failing the request."""
+    ranges = []
+    for order, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        kind = fields[0].lower()
+        if kind == "*":  # seen from old Java clients
+            kind = "*/*"
+        main, slash, sub = kind.partition("/")
+        if not slash or not main or not sub:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    q = 0.0
+        ranges.append(MediaRange(main, sub, q, order))
+    return tuple(ranges)
+
+
+def best_match(accept: str | None, offered: Sequence[str]) -> str | None:
+    """The offered media type the client prefers, or None when it accepts none of them.
+
+    The most specific range that matches a type sets its q-value (RFC 9110 §12.5.1); ties go to the
+    client's order, then to the server's.
+    """
+    ranges = parse_accept(accept) if accept and accept.strip() else (MediaRange("*", "*", 1.0, 0),)
+    best: tuple[float, int, int, int] | None = None
+    choice = None
+    for position, media_type in enumerate(offered):
+        match = max(((r.specificity(media_type), -r.order, r) for r in ranges), key=lambda m: (m[0], m[1]))
+        specificity, _, chosen = match
+        if specificity < 0 or chosen.q <= 0:
+            continue
+        rank = (chosen.q, specificity, -chosen.order, -position)
+        if best is None or rank > best:
+            best, choice = rank, media_type
+    return choice
+
+
+def by_format_name(name: str, offered: Sequence[str]) -> str | None:
+    """The offered media type a ``format=`` value names (a short name such as ``ttl`` or a media type)."""
+    wanted = name.strip().lower()
+    if wanted in offered:
+        return wanted
+    for media_type in offered:
+        fmt = BY_MEDIA_TYPE.get(media_type)
+        if fmt and wanted in fmt.names:
+            return media_type
+    return None
+
+
+def choose(accept: str | None, offered: Sequence[str], format_name: str | None = None) -> str | None:
+    """``format=`` when given, else the ``Accept`` header; None when nothing offered is acceptable."""
+    if format_name:
+        return by_format_name(format_name, offered)
+    return best_match(accept, offered)
+
+
+def negotiate(request: Request, offered: Sequence[str], format_name: str | None = None) -> str:
+    """The media type to answer ``request`` with, or a 406 that lists what is on offer."""
+    if format_name is None:
+        format_name = request.query_params.get("format")
+    chosen = choose(request.headers.get("accept"), offered, format_name)
+    if chosen is None:
+        raise not_acceptable(offered, format_name)
+    return chosen
+
+
+def not_acceptable(offered: Iterable[str], format_name: str | None = None) -> NotAcceptable:
+    options = ", ".join(offered)
+    asked = f"format={format_name}" if format_name else "the Accept header"
+    return NotAcceptable(f"Nothing offered here matches {asked}. Available: {options}.")
+
+
+def prefers_html(request: Request) -> bool:
+    """True for a browser: it ranks HTML above JSON (clients that send no Accept header get JSON)."""
+    accept = request.headers.get("accept")
+    return bool(accept) and best_match(accept, ["application/json", "text/html"]) == "text/html"
+
+
+def render_rdf(data: Graph | Iterable[ox.Triple], media_type: str) -> bytes:
+    """Serialise a graph (rdflib or pyoxigraph triples) in one of the RDF media types of the table."""
+    fmt = BY_MEDIA_TYPE[media_type].rdf
+    if fmt is None:
+        raise ValueError(f"{media_type} is not an RDF format")
+    if isinstance(data, Graph):
+        data = list(ox.parse(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    prefixes = (
+        PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML) else None
+    )
+    return ox.serialize(data, format=fmt, prefixes=prefixes) or b""
+
+
+def content_type(media_type: str) -> str:
+    """The Content-Type header value: textual types carry their charset."""
+    if media_type.startswith("text/") or media_type.endswith(("json", "+xml", "n-triples", "n-quads", "trig")):
+        return f"{media_type}; charset=utf-8"
+    return media_type

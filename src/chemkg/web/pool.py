@@ -1,0 +1,249 @@
+"""A pool of query workers the event loop talks to over sockets, with a hard time limit per query.
+
+Each worker is a process (``chemkg.web.worker.main``) holding the store open read-only. A
+query takes an idle worker; if the answer is not back by the deadline the worker is killed and a
+fresh one started in the background, while the other workers keep serving. A worker that dies on
+its own (an engine crash) is replaced the same way. When a new build is swapped in under the store
+path, workers are replaced as they come back, so the service follows builds without a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import pickle
+import socket
+import sys
+from collections.abc import AsyncIterator, Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chemkg.web.errors import ChemKGError, Unavailable
+from chemkg.web.worker import BODY, END, FAILED, HEAD, HEADER, JOB, READY, REPLY, Job, Meta
+
+log = logging.getLogger("chemkg.web.pool")
+STORE_CHECK_S = 2.0
+START_TIMEOUT_S = 60.0
+
+
+class QueryTimeout(Unavailable):
+    title = "Query time limit reached"
+
+
+class QueryEngineFailure(ChemKGError):
+    status, title = 500, "Query engine failure"
+
+
+@dataclass(eq=False)
+class Worker:
+    process: asyncio.subprocess.Process
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    generation: int
+
+
+@dataclass
+class Reply:
+    """A worker's answer: the head, then either the whole body or a stream of chunks."""
+
+    meta: Meta
+    body: bytes = b""
+    stream: AsyncIterator[bytes] | None = None
+
+
+async def read_frame(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    size, kind = HEADER.unpack(await reader.readexactly(HEADER.size))
+    return kind, await reader.readexactly(size) if size else b""
+
+
+class QueryPool:
+    """``await pool.execute(job)`` runs a job within ``timeout_s`` or raises a 503 ``QueryTimeout``."""
+
+    def __init__(self, store: Path, size: int, timeout_s: float, max_waiting: int | None = None) -> None:
+        self.store, self.size, self.timeout_s = store, size, timeout_s
+        self.max_waiting = max_waiting if max_waiting is not None else 64 * size
+        self.generation = 0
+        self._target = ""
+        self._checked = 0.0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self._lock = asyncio.Lock()
+        self._started = False
+        self._waiting = 0
+        self._workers: set[Worker] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Start the workers (once per event loop; a test client may run each request on a new loop)."""
+        loop = asyncio.get_running_loop()
+        if self._started and self._loop is loop:
+            return
+        if self._loop is not loop:
+            self._kill_all()
+            self._loop, self._idle, self._lock, self._started = loop, asyncio.Queue(), asyncio.Lock(), False
+        async with self._lock:
+            if self._started:
+                return
+            self._target = os.path.realpath(self.store)
+            self._checked = loop.time()
+            workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
+            for w in workers:
+                self._idle.put_nowait(w)
+            self._started = True
+
+    async def close(self) -> None:
+        self._kill_all()
+        for task in list(self._tasks):
+            task.cancel()
+        self._started = False
+
+    def alive(self) -> int:
+        return sum(1 for w in self._workers if w.process.returncode is None)
+
+    async def _spawn(self) -> Worker:
+        # A fresh interpreter rather than a fork: nothing of the server's state (threads, loop) leaks in.
+        parent, child = socket.socketpair()
+        try:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-c",
+                "from chemkg.web.worker import main; main()",
+                str(child.fileno()),
+                str(self.store),
+                pass_fds=(child.fileno(),),
+                stdin=asyncio.subprocess.DEVNULL,
+            )
+        finally:
+            child.close()
+        reader, writer = await asyncio.open_unix_connection(sock=parent)
+        try:
+            kind, payload = await asyncio.wait_for(read_frame(reader), START_TIMEOUT_S)
+        except (TimeoutError, asyncio.IncompleteReadError, ConnectionError):
+            kind, payload = FAILED[0], b"the query worker did not start"
+        if kind != READY[0]:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            writer.close()
+            raise Unavailable(f"The SPARQL service cannot open the store: {payload.decode()}.", retry_after=30)
+        worker = Worker(process, reader, writer, self.generation)
+        self._workers.add(worker)
+        return worker
+
+    def _kill(self, worker: Worker) -> None:
+        self._workers.discard(worker)
+        with contextlib.suppress(ProcessLookupError):
+            worker.process.kill()
+        worker.writer.close()
+        self._background(worker.process.wait())
+
+    def _kill_all(self) -> None:
+        for w in list(self._workers):
+            self._workers.discard(w)
+            with contextlib.suppress(ProcessLookupError):
+                w.process.kill()
+            with contextlib.suppress(RuntimeError):
+                w.writer.close()
+
+    def _background(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _respawn(self) -> None:
+        try:
+            self._idle.put_nowait(await self._spawn())
+        except Exception:
+            log.exception("a replacement query worker failed to start")
+
+    def _replace(self, worker: Worker) -> None:
+        """Kill a worker and start a fresh one in the background."""
+        self._kill(worker)
+        self._background(self._respawn())
+
+    # -- queries ---------------------------------------------------------------------------------
+    def _follow_builds(self, now: float) -> None:
+        """Notice a new build swapped in under the store path; stale workers are replaced on use."""
+        if now - self._checked < STORE_CHECK_S:
+            return
+        self._checked = now
+        target = os.path.realpath(self.store)
+        if target != self._target:
+            self._target = target
+            self.generation += 1
+
+    async def _acquire(self, deadline: float) -> Worker:
+        loop = asyncio.get_running_loop()
+        if self._waiting >= self.max_waiting:
+            raise Unavailable("The SPARQL service is at capacity; please retry in a moment.", retry_after=2)
+        self._waiting += 1
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), max(deadline - loop.time(), 0.001))
+        except TimeoutError:
+            raise Unavailable(
+                f"All {self.size} query workers stayed busy for the whole {self.timeout_s:g} s time limit; "
+                "please retry in a moment.",
+                retry_after=2,
+            ) from None
+        finally:
+            self._waiting -= 1
+        if worker.generation != self.generation or worker.process.returncode is not None:
+            self._kill(worker)
+            worker = await self._spawn()
+        return worker
+
+    async def execute(self, job: Job) -> Reply:
+        await self.start()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout_s
+        self._follow_builds(loop.time())
+        worker = await self._acquire(deadline)
+        try:
+            payload = pickle.dumps(job)
+            worker.writer.write(HEADER.pack(len(payload), JOB[0]) + payload)
+            kind, data = await asyncio.wait_for(read_frame(worker.reader), deadline - loop.time())
+        except BaseException as exc:
+            self._replace(worker)
+            raise self._failure(exc) from None
+        if kind == REPLY[0]:
+            meta, body = pickle.loads(data)
+            self._idle.put_nowait(worker)
+            return Reply(meta, body)
+        if kind == HEAD[0]:
+            return Reply(pickle.loads(data), stream=self._stream(worker, deadline))
+        self._replace(worker)
+        raise QueryEngineFailure("The query worker sent an unexpected reply; it has been restarted.")
+
+    async def _stream(self, worker: Worker, deadline: float) -> AsyncIterator[bytes]:
+        loop = asyncio.get_running_loop()
+        done = False
+        try:
+            while True:
+                kind, data = await asyncio.wait_for(read_frame(worker.reader), max(deadline - loop.time(), 0.001))
+                if kind == END[0]:
+                    done = True
+                    break
+                if kind == BODY[0]:
+                    yield data
+        finally:
+            if done:
+                self._idle.put_nowait(worker)
+            else:  # time limit mid-stream, worker crash or client gone: the worker's socket is out of step
+                self._replace(worker)
+
+    def _failure(self, exc: BaseException) -> BaseException:
+        if isinstance(exc, TimeoutError):
+            return QueryTimeout(
+                f"The query ran past the {self.timeout_s:g} s time limit and was stopped. "
+                "Narrow its patterns, add a LIMIT, or avoid unbounded property paths.",
+                retry_after=max(1, round(self.timeout_s)),
+            )
+        if isinstance(exc, asyncio.IncompleteReadError | ConnectionError):
+            return QueryEngineFailure(
+                "The query engine crashed on this query (a fault in the engine, not in your request); "
+                "the worker has been restarted. Rephrasing the query may avoid it."
+            )
+        return exc

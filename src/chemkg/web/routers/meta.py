@@ -1,0 +1,66 @@
+"""Health, version and the VoID description: what an operator or a crawler asks first."""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import version
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from chemkg import __version__
+from chemkg.store import StoreMissing, build_info
+from chemkg.web.describe import void_description
+from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, render_rdf
+
+router = APIRouter(tags=["Service"])
+
+
+def _build(request: Request) -> dict[str, Any] | None:
+    try:
+        return build_info(request.app.state.settings.store)
+    except StoreMissing:
+        return None
+
+
+@router.get("/health", summary="Is the service ready?")
+async def health(request: Request) -> JSONResponse:
+    """200 when the store is loaded, 503 when it is not; says whether the search index exists."""
+    settings = request.app.state.settings
+    info = _build(request)
+    index = settings.index
+    body = {
+        "status": "ok" if info else "unavailable",
+        "store": {
+            "loaded": info is not None,
+            "built_at": info.get("built_at") if info else None,
+            "git_revision": info.get("git_revision") if info else None,
+            "triples": info.get("triples") if info else None,
+            "graphs": len(info.get("graphs", {})) if info else 0,
+        },
+        "index": {"loaded": index.exists() and any(index.iterdir()) if index.is_dir() else False},
+        "query_workers": {"size": settings.query_workers, "alive": request.app.state.pool.alive()},
+    }
+    return JSONResponse(body, status_code=200 if info else 503)
+
+
+@router.get("/version", summary="Software and graph versions")
+async def version_info(request: Request) -> dict[str, Any]:
+    info = _build(request) or {}
+    return {
+        "chemkg": __version__,
+        "graph": {"built_at": info.get("built_at"), "git_revision": info.get("git_revision")},
+        "python": platform.python_version(),
+        "pyoxigraph": version("pyoxigraph"),
+        "fastapi": version("fastapi"),
+    }
+
+
+@router.get("/void", summary="VoID description of the dataset")
+@router.get("/.well-known/void", include_in_schema=False)
+async def void(request: Request) -> Response:
+    media_type = negotiate(request, RDF_DOCUMENT_TYPES)
+    endpoint = str(request.url.replace(path="/sparql", query="", fragment=""))
+    body = render_rdf(void_description(endpoint, _build(request)), media_type)
+    return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})

@@ -1,0 +1,154 @@
+"""``/sparql``: the SPARQL 1.1 Protocol endpoint (query via GET, POST form and POST body).
+
+Queries run in the worker pool under the time limit; this module only reads the request, negotiates
+the format and turns the worker's reply into a response (streamed when it is large).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response, StreamingResponse
+
+from chemkg.sparql import uses_service
+from chemkg.store import StoreMissing, build_info, named_queries
+from chemkg.web.describe import service_description
+from chemkg.web.errors import BadRequest, ChemKGError, Forbidden, Unavailable
+from chemkg.web.negotiation import (
+    GRAPH_TYPES,
+    RDF_DOCUMENT_TYPES,
+    RESULT_TYPES,
+    choose,
+    content_type,
+    negotiate,
+    not_acceptable,
+    render_rdf,
+)
+from chemkg.web.pool import QueryPool
+from chemkg.web.protocol import FORM, QUERY_BODY, UPDATE_BODY, ProtocolRequest, read_get, read_post
+from chemkg.web.templating import render_page
+from chemkg.web.worker import Job
+
+router = APIRouter(tags=["SPARQL"])
+
+QUERY_PARAMETERS: list[dict[str, Any]] = [
+    {"name": "query", "in": "query", "schema": {"type": "string"}, "description": "The SPARQL query (once)."},
+    {
+        "name": "default-graph-uri",
+        "in": "query",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "description": "Graphs merged into the default graph (default: the union of all named graphs).",
+    },
+    {
+        "name": "named-graph-uri",
+        "in": "query",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "description": "Graphs visible to GRAPH (default: all).",
+    },
+    {
+        "name": "format",
+        "in": "query",
+        "schema": {"type": "string"},
+        "description": "Instead of Accept: json, xml, csv, tsv, turtle, nt, jsonld, rdfxml, nq, trig.",
+    },
+]
+POST_BODY: dict[str, Any] = {
+    "content": {
+        QUERY_BODY: {"schema": {"type": "string"}},
+        FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}},
+        UPDATE_BODY: {"schema": {"type": "string"}, "description": "Refused: the endpoint is read-only (403)."},
+    }
+}
+READ_ONLY = (
+    "This SPARQL endpoint is read-only. ChemKG's data changes through the curated registers in graph/ "
+    "and `chemkg build`; see docs/sparql.md."
+)
+
+
+@router.get("/sparql", openapi_extra={"parameters": QUERY_PARAMETERS}, summary="SPARQL query (GET)")
+async def sparql_get(request: Request) -> Response:
+    """Run ``query``; without one, describe the service (SPARQL 1.1 Service Description)."""
+    protocol = read_get(request)
+    if protocol.query is None:
+        return describe_service(request, protocol)
+    return await answer(request, protocol)
+
+
+@router.post(
+    "/sparql",
+    openapi_extra={"parameters": QUERY_PARAMETERS[1:], "requestBody": POST_BODY},
+    summary="SPARQL query (POST form or body)",
+)
+async def sparql_post(request: Request) -> Response:
+    """Run the query in the body (``application/sparql-query``) or in the form (``query=``)."""
+    protocol = await read_post(request)
+    if protocol.update is not None:
+        raise Forbidden(READ_ONLY)
+    if protocol.query is None:
+        raise BadRequest("The POST has no `query`; send one as a form field or as an application/sparql-query body.")
+    return await answer(request, protocol)
+
+
+async def answer(request: Request, protocol: ProtocolRequest) -> Response:
+    query = protocol.query or ""
+    if uses_service(query):
+        raise Forbidden("Federated queries (SERVICE) are not allowed: this endpoint does not call other services.")
+    accept = request.headers.get("accept")
+    results_type = choose(accept, RESULT_TYPES, protocol.format)
+    graph_type = choose(accept, GRAPH_TYPES, protocol.format)
+    if results_type is None and graph_type is None:
+        raise not_acceptable(RESULT_TYPES + GRAPH_TYPES, protocol.format)
+    settings = request.app.state.settings
+    pool: QueryPool = request.app.state.pool
+    job = Job(query, results_type, graph_type, settings.result_limit, protocol.default_graphs, protocol.named_graphs)
+    reply = await pool.execute(job)
+    meta = reply.meta
+    if meta.status != 200:
+        raise ChemKGError(meta.detail, status=meta.status, title=meta.title)
+    headers = {"Vary": "Accept", "X-ChemKG-Result-Limit": str(settings.result_limit)}
+    if meta.truncated:
+        headers["X-ChemKG-Truncated"] = "true"
+        headers["X-ChemKG-Note"] = (
+            f"The answer was cut at {settings.result_limit} results (CHEMKG_RESULT_LIMIT); "
+            "use LIMIT and OFFSET to page through the rest."
+        )
+    media = content_type(meta.media_type)
+    if reply.stream is not None:
+        return StreamingResponse(reply.stream, media_type=media, headers=headers)
+    return Response(reply.body, media_type=media, headers=headers)
+
+
+def endpoint_url(request: Request) -> str:
+    return str(request.url.replace(query="", fragment=""))
+
+
+def describe_service(request: Request, protocol: ProtocolRequest) -> Response:
+    """GET /sparql without a query: the Service Description as RDF, or a page for a browser."""
+    try:
+        info = build_info(request.app.state.settings.store)
+    except StoreMissing:
+        info = None
+    media_type = negotiate(request, ["text/turtle", "text/html", *RDF_DOCUMENT_TYPES[1:]], protocol.format)
+    if media_type == "text/html":
+        return sparql_html_page(request, info)
+    body = render_rdf(service_description(endpoint_url(request), info), media_type)
+    return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
+
+
+def sparql_html_page(request: Request, info: dict[str, Any] | None) -> Response:
+    """The endpoint as a browser sees it: how to query it, with the example queries (the UI may replace this)."""
+    if info is None:
+        raise Unavailable("No built store yet; run `chemkg build`.", retry_after=60)
+    settings = request.app.state.settings
+    return render_page(
+        request,
+        "sparql.html",
+        {
+            "endpoint": endpoint_url(request),
+            "info": info,
+            "examples": list(named_queries().values()),
+            "timeout": settings.query_timeout_s,
+            "limit": settings.result_limit,
+        },
+    )

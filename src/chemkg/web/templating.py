@@ -1,0 +1,44 @@
+"""Jinja2 templates (autoescaped) and the one function routes use to render a page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from chemkg.web.i18n import COOKIE, Translator, language_links, pick_language
+
+
+def make_templates() -> Jinja2Templates:
+    folder = resources.files("chemkg.web") / "templates"
+    return Jinja2Templates(directory=str(folder))
+
+
+def render_page(
+    request: Request,
+    template: str,
+    context: Mapping[str, Any] | None = None,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+) -> HTMLResponse:
+    """Render ``template`` with the app's templates; every page gets ``request``, ``settings`` and its
+    language: ``lang``, the translator ``t`` and ``lang_links`` for the language switch."""
+    templates: Jinja2Templates = request.app.state.templates
+    asked = request.query_params.get("lang")
+    lang = pick_language(asked, request.cookies)
+    page = {
+        "settings": request.app.state.settings,
+        "lang": lang,
+        "t": Translator(lang),
+        "lang_links": language_links(request.url.path, request.query_params),
+    }
+    response = templates.TemplateResponse(
+        request, template, {**page, **(context or {})}, status_code=status_code, headers=dict(headers or {})
+    )
+    if asked == lang:  # remember an explicit choice
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response

@@ -1,0 +1,178 @@
+"""A query worker: a process that opens the store read-only and answers queries sent over a socket.
+
+pyoxigraph cannot interrupt a running query, so queries run here, where the server can kill the
+whole process at the time limit (or after an engine crash) and start a fresh one.
+
+Frames are ``!IB`` (payload length, kind) followed by the payload. The server sends ``Q`` (a
+pickled :class:`Job`); the worker answers ``R`` (a whole small reply: pickled ``(meta, body)``) or
+``H`` (pickled meta) + ``C`` chunks + ``E``. It says ``O`` once the store is open, ``X`` if it cannot.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import socket
+import struct
+import sys
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from chemkg.sparql import QuerySyntaxError, run
+from chemkg.store import open_store
+from chemkg.web.formats import BY_MEDIA_TYPE
+from chemkg.web.results import WRITERS, write_boolean
+
+HEADER = struct.Struct("!IB")
+CHUNK = 64 * 1024
+JOB, READY, FAILED, REPLY, HEAD, BODY, END = b"Q", b"O", b"X", b"R", b"H", b"C", b"E"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query and what the server negotiated for each kind of answer (None: nothing acceptable)."""
+
+    query: str
+    results_type: str | None
+    graph_type: str | None
+    limit: int
+    default_graphs: list[str] | None = None
+    named_graphs: list[str] | None = None
+
+
+@dataclass
+class Meta:
+    """The head of a reply: HTTP status, media type, rows sent, whether the limit cut the answer."""
+
+    status: int = 200
+    media_type: str = ""
+    rows: int = 0
+    truncated: bool = False
+    title: str = ""
+    detail: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def send_frame(sock: socket.socket, kind: bytes, payload: bytes = b"") -> None:
+    sock.sendall(HEADER.pack(len(payload), kind[0]) + payload)
+
+
+def recv_exactly(sock: socket.socket, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = sock.recv(min(size, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+class FrameWriter:
+    """A binary file-like object: small answers go out as one ``R`` frame, large ones as chunks."""
+
+    def __init__(self, sock: socket.socket, meta: Meta) -> None:
+        self.sock, self.meta = sock, meta
+        self.buffer = bytearray()
+        self.streaming = False
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) >= CHUNK:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if not self.streaming:
+            send_frame(self.sock, HEAD, pickle.dumps(self.meta))
+            self.streaming = True
+        if self.buffer:
+            send_frame(self.sock, BODY, bytes(self.buffer))
+            self.buffer.clear()
+
+    def close(self) -> None:
+        if self.streaming:
+            self.flush()
+            send_frame(self.sock, END)
+        else:
+            send_frame(self.sock, REPLY, pickle.dumps((self.meta, bytes(self.buffer))))
+
+
+def refuse(sock: socket.socket, status: int, title: str, detail: str) -> None:
+    send_frame(sock, REPLY, pickle.dumps((Meta(status=status, title=title, detail=detail), b"")))
+
+
+def not_acceptable(sock: socket.socket, kind: str, offered: str) -> None:
+    refuse(sock, 406, "Not acceptable", f"A {kind} query answers in {offered}; the request accepts none of these.")
+
+
+def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
+    """Run one job and send its reply; errors that are the query's fault become 400s."""
+    writer: FrameWriter | None = None
+    try:
+        result = run(store, job.query, job.default_graphs, job.named_graphs)
+        if isinstance(result, ox.QueryBoolean):
+            if job.results_type is None:
+                return not_acceptable(sock, "ASK", "SPARQL results formats")
+            fmt = BY_MEDIA_TYPE[job.results_type].results
+            assert fmt is not None
+            writer = FrameWriter(sock, Meta(media_type=job.results_type, rows=1))
+            write_boolean(bool(result), fmt, writer.write)
+        elif isinstance(result, ox.QuerySolutions):
+            if job.results_type is None:
+                return not_acceptable(sock, "SELECT", "SPARQL results formats")
+            fmt = BY_MEDIA_TYPE[job.results_type].results
+            assert fmt is not None
+            variables = [v.value for v in result.variables]
+            width = len(variables)
+            rows = [[s[i] for i in range(width)] for s in islice(result, job.limit + 1)]
+            meta = Meta(media_type=job.results_type, rows=min(len(rows), job.limit), truncated=len(rows) > job.limit)
+            writer = FrameWriter(sock, meta)
+            WRITERS[fmt](variables, rows[: job.limit], writer.write)
+        else:
+            if job.graph_type is None:
+                return not_acceptable(sock, "CONSTRUCT or DESCRIBE", "RDF formats")
+            rdf = BY_MEDIA_TYPE[job.graph_type].rdf
+            assert rdf is not None
+            triples = list(islice(result, job.limit + 1))
+            meta = Meta(
+                media_type=job.graph_type, rows=min(len(triples), job.limit), truncated=len(triples) > job.limit
+            )
+            writer = FrameWriter(sock, meta)
+            ox.serialize(triples[: job.limit], writer, format=rdf)  # type: ignore[arg-type]
+    except QuerySyntaxError as exc:
+        return refuse(sock, 400, "Malformed query", f"The query does not parse: {exc}.")
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        if writer is not None and writer.streaming:
+            raise  # the head is out: only dropping the connection can tell the client the body is incomplete
+        # Evaluation errors (an unsupported feature, a bad IRI in the dataset, …) are the query's fault.
+        return refuse(sock, 400, "Query failed", f"The query could not be evaluated: {exc}.")
+    writer.close()
+
+
+def serve(sock: socket.socket, store_path: str) -> None:
+    """The worker's main loop: open the store, then answer jobs until the server hangs up."""
+    try:
+        store = open_store(Path(store_path))
+    except Exception as exc:
+        send_frame(sock, FAILED, str(exc).encode())
+        return
+    send_frame(sock, READY)
+    while True:
+        try:
+            size, kind = HEADER.unpack(recv_exactly(sock, HEADER.size))
+            payload = recv_exactly(sock, size)
+        except (EOFError, OSError):
+            return
+        if kind == JOB[0]:
+            answer(store, pickle.loads(payload), sock)
+
+
+def main() -> None:
+    """Entry point of a worker process: ``python -c '…main()' FD STORE`` (FD: the socket to the server)."""
+    os.environ.setdefault("RUST_BACKTRACE", "0")
+    serve(socket.socket(fileno=int(sys.argv[1])), sys.argv[2])
