@@ -17,15 +17,25 @@ from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, 
 from chemkg.store import run_named
 
 FUZZY_ACCEPT = 85.0  # a fuzzy score at or above this resolves; below it we only suggest
-SUGGEST_MIN = 60.0
+FUZZY_PLAIN_ACCEPT = 80.0  # ...and the plain edit-distance ratio must agree
+SUGGEST_MIN = 65.0
+SHORTLIST = 30  # names scored with the (slow) weighted ratio after a fast first pass
 IDENTIFIER_KINDS = ("cas", "ec", "inchikey")
+DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+# "CAS 50-00-0", "CAS-nr. 50-00-0", "EC no. 200-001-8", "EG-nummer 200-001-8", "InChIKey=…"
+ID_PREFIX = re.compile(
+    r"^(?:cas(?:[\s-]*(?:rn|no|nr|number|nummer|registry number))?|e[cg](?:[\s-]*(?:no|nr|number|nummer))?|inchikey)"
+    r"\s*[.:=#]?\s*(?=\d|[A-Za-z]{14}-)",
+    re.IGNORECASE,
+)
+DIGITS_ONLY_CAS = re.compile(r"^\d{5,10}$")
 
 
 def normalise(text: str) -> str:
     """Case-, accent-, dash- and space-insensitive form of a name."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[‐-―−]", "-", text)
+    text = DASHES.sub("-", text)
     return " ".join(text.casefold().split())
 
 
@@ -58,6 +68,7 @@ class Resolution:
     message: str | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     also: list[Entity] = field(default_factory=list)
+    members: list[Entity] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:
@@ -65,9 +76,13 @@ class Resolution:
 
 
 class Resolver:
-    """An in-memory index of every name and identifier, built once from the store."""
+    """An in-memory index of every name and identifier, built once from the store.
 
-    def __init__(self, rows: list[dict[str, str]]) -> None:
+    Building it reads two queries (well under a second); resolving is pure Python, so a batch of
+    thousands of rows costs no further store access.
+    """
+
+    def __init__(self, rows: list[dict[str, str]], memberships: list[dict[str, str]] | None = None) -> None:
         self.entities: dict[str, Entity] = {}
         self.exact: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # norm → (iri, kind, value)
         for row in rows:
@@ -84,25 +99,42 @@ class Resolver:
             if entry not in self.exact[key]:
                 self.exact[key].append(entry)
         self.names = [k for k, entries in self.exact.items() if any(e[1] not in IDENTIFIER_KINDS for e in entries)]
+        self.group_members: dict[str, list[str]] = defaultdict(list)
+        for m in memberships or []:
+            if m["member"] in self.entities and m["member"] not in self.group_members[m["group"]]:
+                self.group_members[m["group"]].append(m["member"])
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Resolver:
-        return cls(run_named(store, "entity-names"))
+        return cls(run_named(store, "entity-names"), run_named(store, "entity-members"))
 
-    def resolve(self, text: str) -> Resolution:
-        query = text.strip()
+    def members_of(self, iri: str) -> list[Entity]:
+        """Every member of a group, through subgroups too, sorted by label; empty for a substance."""
+        return sorted((self.entities[m] for m in self.group_members.get(iri, [])), key=lambda e: e.label.casefold())
+
+    def resolve(self, text: str, members: bool = False) -> Resolution:
+        """What ``text`` names; with ``members``, a group's resolution also lists its members."""
+        resolution = self._resolve(text)
+        if members and resolution.entity is not None and resolution.entity.is_group:
+            resolution.members = self.members_of(resolution.entity.iri)
+        return resolution
+
+    def _resolve(self, text: str) -> Resolution:
+        query = DASHES.sub("-", text).strip()
         if not query:
-            return Resolution(text, "invalid", message="empty input")
-        if looks_like_cas(query):
-            return self._identifier(query, "cas", cas_error(query))
-        if looks_like_ec(query):
-            error = ec_error(query)
-            # EC and CAS shapes overlap (123-456-7 is both); fall back to CAS when the EC check fails.
-            if error and cas_error(query) is None:
-                return self._identifier(query, "cas", None)
-            return self._identifier(query, "ec", error)
-        if looks_like_inchikey(query.upper()):
-            return self._identifier(query.upper(), "inchikey", None)
+            return Resolution(text, "invalid", message="empty input: give a CAS or EC number, an InChIKey or a name")
+        bare = ID_PREFIX.sub("", query)
+        if looks_like_cas(bare):
+            return self._identifier(bare, "cas", cas_error(bare))
+        if looks_like_ec(bare):
+            return self._identifier(bare, "ec", ec_error(bare))
+        if looks_like_inchikey(bare.upper()):
+            return self._identifier(bare.upper(), "inchikey", None)
+        if DIGITS_ONLY_CAS.match(bare):
+            # CAS numbers exported without dashes (355464): accept when the checksum holds.
+            dashed = f"{bare[:-3]}-{bare[-3:-1]}-{bare[-1]}"
+            if cas_error(dashed) is None:
+                return self._identifier(dashed, "cas", None)
         hits = self.exact.get(normalise(query))
         if hits:
             return self._found(query, hits, confidence=1.0)
@@ -114,7 +146,12 @@ class Resolver:
         hits = [h for h in self.exact.get(value.upper(), []) if h[1] == kind]
         if hits:
             return self._found(value, hits, confidence=1.0)
-        return Resolution(value, "unresolved", match_type=kind, message=f"{kind.upper()} {value} is not in ChemKG")
+        return Resolution(
+            value,
+            "unresolved",
+            match_type=kind,
+            message=f"{_KIND_NAMES[kind]} {value} is not in ChemKG; try the substance name",
+        )
 
     def _found(self, query: str, hits: list[tuple[str, str, str]], confidence: float) -> Resolution:
         # Prefer a single substance over a group when one name or number names both.
@@ -132,14 +169,23 @@ class Resolver:
         )
 
     def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
+        """The closest names (en, nl, synonyms, abbreviations), best first, one per entity."""
         from rapidfuzz import fuzz, process
 
-        found = process.extract(normalise(text), self.names, scorer=fuzz.WRatio, limit=limit * 3)
+        query = normalise(text)
+        if not query or not self.names:
+            return []
+        # A fast first pass (plain and word-set ratios) keeps the weighted ratio to a shortlist.
+        shortlist = {name for name, _, _ in process.extract(query, self.names, scorer=fuzz.ratio, limit=SHORTLIST)}
+        shortlist |= {
+            name for name, _, _ in process.extract(query, self.names, scorer=fuzz.token_set_ratio, limit=SHORTLIST // 2)
+        }
+        scored = sorted(((fuzz.WRatio(query, name), name) for name in shortlist), key=lambda x: (-x[0], x[1]))
         out: list[Suggestion] = []
         seen: set[str] = set()
-        for name, score, _ in found:
+        for score, name in scored:
             if score < SUGGEST_MIN:
-                continue
+                break
             for iri, _kind, value in self.exact[name]:
                 if iri not in seen:
                     seen.add(iri)
@@ -154,13 +200,17 @@ class Resolver:
             best = suggestions[0]
             # WRatio rewards partial matches; require the plain ratio to agree before accepting.
             plain = fuzz.ratio(normalise(query), normalise(best.matched))
-            if best.score >= FUZZY_ACCEPT and plain >= 80:
+            if best.score >= FUZZY_ACCEPT and plain >= FUZZY_PLAIN_ACCEPT:
                 resolution = self._found(query, [(best.iri, "fuzzy", best.matched)], confidence=best.score / 100)
                 resolution.suggestions = suggestions[1:]
                 return resolution
+        hint = "; did you mean one of the suggestions?" if suggestions else "; check the spelling or use a CAS number"
         return Resolution(
             query,
             "unresolved",
-            message=f"no substance or group named {query!r}",
+            message=f"no substance or group named {query!r}{hint}",
             suggestions=suggestions,
         )
+
+
+_KIND_NAMES = {"cas": "CAS", "ec": "EC", "inchikey": "InChIKey"}

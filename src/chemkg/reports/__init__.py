@@ -1,0 +1,1 @@
+"""Reports over the store: batch lookup, coverage, gap reports and negotiation briefs."""

@@ -1,0 +1,107 @@
+"""The coverage row: under which instruments, EU lists and Dutch ZZS policy a substance falls.
+
+One query for all entities (``coverage.rq``) and one for ZZS status (``coverage-zzs.rq``) are read
+once into a dictionary, so a batch of 10,000 rows costs two queries, not 20,000.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from chemkg.namespaces import BASE
+from chemkg.store import run_named
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    en: str
+    nl: str
+    annexes: tuple[str, ...]  # annex paths or instrument prefixes ("treaty/basel/") this column covers
+
+    def covers(self, annex_iri: str) -> bool:
+        path = annex_iri.removeprefix(BASE)
+        return any(path == a or (a.endswith("/") and path.startswith(a)) for a in self.annexes)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("stockholm_a", "Stockholm A", "Stockholm A", ("treaty/stockholm/annex-a",)),
+    Column("stockholm_b", "Stockholm B", "Stockholm B", ("treaty/stockholm/annex-b",)),
+    Column("stockholm_c", "Stockholm C", "Stockholm C", ("treaty/stockholm/annex-c",)),
+    Column("rotterdam_iii", "Rotterdam III", "Rotterdam III", ("treaty/rotterdam/annex-iii",)),
+    Column("minamata", "Minamata", "Minamata", ("treaty/minamata/",)),
+    Column("basel", "Basel", "Bazel", ("treaty/basel/",)),
+    Column("montreal", "Montreal", "Montreal", ("treaty/montreal/",)),
+    Column("eu_pops", "EU POPs", "EU POP's", ("treaty/eu-pops/",)),
+    Column("reach_candidate", "REACH Candidate List", "REACH-kandidaatslijst", ("treaty/reach/candidate-list",)),
+    Column("reach_xiv", "REACH Annex XIV", "REACH bijlage XIV", ("treaty/reach/annex-xiv",)),
+    Column("reach_xvii", "REACH Annex XVII", "REACH bijlage XVII", ("treaty/reach/annex-xvii",)),
+    Column("clp_cmr", "CLP CMR 1A/1B", "CLP CMR 1A/1B", ("treaty/clp/",)),
+    Column("ospar", "OSPAR", "OSPAR", ("treaty/ospar/",)),
+)
+ZZS_COLUMN = Column("zzs", "ZZS", "ZZS", ())
+
+# Listing statuses as shown in a coverage cell, strongest first; deleted and replaced listings cover nothing.
+CELL_VALUES = {"listed": "listed", "amended": "listed", "under-review": "under review"}
+CELL_VALUES["recommended-not-listed"] = "recommended"
+CELL_RANK = {"listed": 0, "under review": 1, "recommended": 2}
+CELL_NL = {"listed": "geplaatst", "under review": "in beoordeling", "recommended": "aanbevolen"}
+ZZS_CELL = {"zzs": "ZZS", "potential-zzs": "potential ZZS"}
+ZZS_NL = {"ZZS": "ZZS", "potential ZZS": "potentiële ZZS"}
+
+
+@dataclass
+class Cell:
+    value: str = ""
+    via: list[str] = field(default_factory=list)  # IRIs of the groups or entries that carry the listing
+
+
+class Coverage:
+    """Coverage cells per entity IRI and column key."""
+
+    def __init__(self, listings: list[dict[str, str]], zzs: list[dict[str, str]]) -> None:
+        self.cells: dict[str, dict[str, Cell]] = defaultdict(dict)
+        for row in listings:
+            value = CELL_VALUES.get(row["status"])
+            if value is None:
+                continue
+            for column in COLUMNS:
+                if column.covers(row["annex"]):
+                    self._put(row["entity"], column.key, value, row["via"], CELL_RANK)
+        for row in zzs:
+            value = ZZS_CELL.get(row["status"])
+            if value is not None:
+                self._put(row["entity"], ZZS_COLUMN.key, value, row["via"], {"ZZS": 0, "potential ZZS": 1})
+
+    def _put(self, entity: str, key: str, value: str, via: str, rank: dict[str, int]) -> None:
+        cell = self.cells[entity].setdefault(key, Cell())
+        if not cell.value or rank[value] < rank[cell.value]:
+            cell.value = value
+            cell.via = []
+        if value == cell.value and via != entity and via not in cell.via:
+            cell.via.append(via)
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> Coverage:
+        return cls(run_named(store, "coverage"), run_named(store, "coverage-zzs"))
+
+    def row(self, entity: str) -> dict[str, Cell]:
+        """Every column for one entity, empty cells included, in column order."""
+        found = self.cells.get(entity, {})
+        return {c.key: found.get(c.key, Cell()) for c in (*COLUMNS, ZZS_COLUMN)}
+
+
+def column_label(key: str, lang: str) -> str:
+    for column in (*COLUMNS, ZZS_COLUMN):
+        if column.key == key:
+            return column.nl if lang == "nl" else column.en
+    raise KeyError(key)
+
+
+def cell_label(value: str, lang: str) -> str:
+    if lang != "nl":
+        return value
+    return CELL_NL.get(value) or ZZS_NL.get(value) or value
