@@ -1,0 +1,270 @@
+"""Page strings in English and Dutch, and how a request picks its language.
+
+The language comes from ``?lang=`` (remembered in a cookie) or the cookie, and defaults to English.
+Labels from the graph carry their own language tags; this table holds only the site's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "nl")
+DEFAULT_LANGUAGE = "en"
+COOKIE = "chemkg_lang"
+
+# key → (English, Dutch)
+STRINGS: dict[str, tuple[str, str]] = {
+    # site frame
+    "site.short": ("chemicals governance graph", "kennisgraaf stoffenbeleid"),
+    "site.tagline": (
+        "How chemical substances are governed across treaties, EU law and Dutch ZZS policy",
+        "Hoe chemische stoffen worden gereguleerd door verdragen, EU-recht en Nederlands ZZS-beleid",
+    ),
+    "nav.search": ("Search", "Zoeken"),
+    "nav.treaties": ("Treaties", "Verdragen"),
+    "nav.zzs": ("ZZS", "ZZS"),
+    "nav.panel": ("ISP-CWP panel", "ISP-CWP-panel"),
+    "nav.matrix": ("Coverage matrix", "Dekkingsmatrix"),
+    "nav.sparql": ("SPARQL", "SPARQL"),
+    "nav.language": ("Language", "Taal"),
+    "footer.licence": (
+        "Data licensed CC BY 4.0. Every fact links to its source.",
+        "Data onder CC BY 4.0. Elk feit verwijst naar de bron.",
+    ),
+    "footer.machine": ("This page as data:", "Deze pagina als data:"),
+    # search
+    "search.placeholder": (
+        "Substance, CAS number, group or plain question",
+        "Stof, CAS-nummer, groep of vraag in gewone taal",
+    ),
+    "search.button": ("Search", "Zoeken"),
+    "search.results_for": ("Results for", "Resultaten voor"),
+    "search.none": ("Nothing matched your search.", "Niets gevonden voor uw zoekopdracht."),
+    "search.none_hint": (
+        "Try a CAS number (e.g. 355-46-4), an abbreviation (PFOS) or a broader word (mercury).",
+        "Probeer een CAS-nummer (bv. 355-46-4), een afkorting (PFOS) of een breder woord (kwik).",
+    ),
+    "search.did_you_mean": ("Did you mean", "Bedoelde u"),
+    "search.matched": ("Matched", "Gevonden op"),
+    "search.filters": ("Filter results", "Resultaten filteren"),
+    "search.apply": ("Apply", "Toepassen"),
+    "search.any": ("any", "alle"),
+    "search.unavailable": (
+        "Plain-language search needs the search index; showing name and identifier matches only.",
+        "Zoeken in gewone taal vraagt de zoekindex; alleen treffers op naam en nummer worden getoond.",
+    ),
+    "search.examples": ("Try", "Probeer"),
+    "filter.type": ("Type", "Soort"),
+    "filter.instrument": ("Instrument", "Instrument"),
+    "filter.zzs": ("ZZS status", "ZZS-status"),
+    # kinds
+    "kind.substance": ("substance", "stof"),
+    "kind.group": ("substance group", "stofgroep"),
+    "kind.entry": ("annex entry", "bijlagepost"),
+    "kind.treaty": ("treaty", "verdrag"),
+    "kind.amendment": ("amendment", "wijziging"),
+    "kind.framework": ("framework", "kader"),
+    "kind.eu": ("EU legislation", "EU-wetgeving"),
+    "kind.instrument": ("instrument", "instrument"),
+    "kind.topic": ("panel topic", "panelonderwerp"),
+    # coverage states
+    "coverage.listed": ("listed", "geplaatst"),
+    "coverage.under-review": ("under review", "in beoordeling"),
+    "coverage.recommended-not-listed": ("recommended, not listed", "aanbevolen, niet geplaatst"),
+    "coverage.no-longer-listed": ("no longer listed", "niet meer geplaatst"),
+    "coverage.not-listed": ("not listed", "niet geplaatst"),
+    "zzs.zzs": ("ZZS", "ZZS"),
+    "zzs.potential-zzs": ("potential ZZS", "potentiële ZZS"),
+    "zzs.none": ("not ZZS", "geen ZZS"),
+    # substance page
+    "substance.identity": ("Identity", "Identiteit"),
+    "substance.names": ("Names", "Namen"),
+    "substance.synonyms": ("Synonyms", "Synoniemen"),
+    "substance.abbreviations": ("Abbreviations", "Afkortingen"),
+    "substance.identifiers": ("Identifiers", "Kenmerken"),
+    "substance.member_of": ("Member of", "Lid van"),
+    "substance.members": ("Members", "Leden"),
+    "substance.coverage": ("Coverage across instruments", "Dekking door instrumenten"),
+    "substance.listings": ("Listings", "Plaatsingen"),
+    "substance.no_listings": (
+        "No treaty or EU list names this substance or a group it belongs to.",
+        "Geen verdrag of EU-lijst noemt deze stof of een groep waartoe zij behoort.",
+    ),
+    "substance.via": ("through", "via"),
+    "substance.obligations": ("What follows from these listings", "Wat uit deze plaatsingen volgt"),
+    "substance.basel": ("Basel Convention waste entries", "Afvalposten van het Verdrag van Bazel"),
+    "substance.eu": ("EU status", "EU-status"),
+    "substance.no_eu": ("Not on the EU lists in ChemKG.", "Niet op de EU-lijsten in ChemKG."),
+    "substance.zzs": ("Dutch ZZS status", "Nederlandse ZZS-status"),
+    "substance.no_zzs": (
+        "Not ZZS or potential ZZS according to the lists in ChemKG.",
+        "Geen ZZS of potentiële ZZS volgens de lijsten in ChemKG.",
+    ),
+    "substance.topics": ("ISP-CWP topics", "ISP-CWP-onderwerpen"),
+    "substance.no_topics": (
+        "No panel topic concerns this substance yet.",
+        "Nog geen panelonderwerp betreft deze stof.",
+    ),
+    "substance.related": ("Related substances", "Verwante stoffen"),
+    "substance.sources": ("Sources of the identity", "Bronnen van de identiteit"),
+    # columns
+    "col.instrument": ("Instrument", "Instrument"),
+    "col.annex": ("Annex", "Bijlage"),
+    "col.item": ("Listed item", "Geplaatst item"),
+    "col.status": ("Status", "Status"),
+    "col.decision": ("Decision", "Besluit"),
+    "col.adopted": ("Adopted", "Aangenomen"),
+    "col.year": ("Year", "Jaar"),
+    "col.in_force": ("In force", "In werking"),
+    "col.exemptions": ("Exemptions", "Uitzonderingen"),
+    "col.source": ("Source", "Bron"),
+    "col.sources": ("Sources", "Bronnen"),
+    "col.route": ("Route", "Route"),
+    "col.derivation": ("How derived", "Hoe afgeleid"),
+    "col.date": ("Date", "Datum"),
+    "col.property": ("Property", "Eigenschap"),
+    "col.value": ("Value", "Waarde"),
+    "col.substance": ("Substance or group", "Stof of groep"),
+    "col.cas": ("CAS", "CAS"),
+    "col.expires": ("expires", "vervalt"),
+    "col.article": ("Article", "Artikel"),
+    "col.listings": ("Listings", "Plaatsingen"),
+    "col.legal_basis": ("Legal basis", "Juridische grondslag"),
+    "col.substances": ("Substances", "Stoffen"),
+    # treaty and annex pages
+    "treaty.facts": ("At a glance", "In het kort"),
+    "treaty.adopted": ("Adopted", "Aangenomen"),
+    "treaty.in_force": ("In force since", "In werking sinds"),
+    "treaty.parties": ("Parties", "Partijen"),
+    "treaty.netherlands": ("The Netherlands", "Nederland"),
+    "treaty.secretariat": ("Secretariat", "Secretariaat"),
+    "treaty.annexes": ("Annexes", "Bijlagen"),
+    "treaty.obligations": ("Key obligations", "Belangrijkste verplichtingen"),
+    "treaty.no_obligations": (
+        "No obligations are recorded for this instrument yet.",
+        "Voor dit instrument zijn nog geen verplichtingen vastgelegd.",
+    ),
+    "treaty.listed_items": ("Everything it lists", "Alles wat het noemt"),
+    "treaty.no_listings": ("Nothing is listed here in ChemKG yet.", "Hier staat in ChemKG nog niets geplaatst."),
+    "treaty.timeline": ("Listings per year", "Plaatsingen per jaar"),
+    "treaty.download_chart": ("Download the chart (SVG)", "Grafiek downloaden (SVG)"),
+    "treaty.all": ("All instruments", "Alle instrumenten"),
+    "treaty.part_of": ("Part of", "Onderdeel van"),
+    # zzs page
+    "zzs.title": ("Substances of very high concern (ZZS)", "Zeer zorgwekkende stoffen (ZZS)"),
+    "zzs.intro": (
+        "In the Netherlands, ZZS are substances whose emissions companies must prevent or minimise. A "
+        "substance is ZZS (or potential ZZS) through one or more routes below.",
+        "In Nederland zijn ZZS stoffen waarvan bedrijven de uitstoot moeten voorkomen of minimaliseren. "
+        "Een stof is ZZS (of potentiële ZZS) via een of meer van de routes hieronder.",
+    ),
+    "zzs.criteria": ("Routes (criteria)", "Routes (criteria)"),
+    "zzs.per_route": ("Substances per route", "Stoffen per route"),
+    "zzs.leads_to": ("leads to", "leidt tot"),
+    "zzs.no_substances": ("No substance in ChemKG takes this route.", "Geen stof in ChemKG volgt deze route."),
+    # panel page
+    "panel.functions": ("Functions", "Functies"),
+    "panel.bodies": ("Bodies", "Organen"),
+    "panel.topics": ("Candidate and agreed topics", "Kandidaat- en afgesproken onderwerpen"),
+    "panel.raised_at": ("Raised at", "Ingebracht bij"),
+    "panel.timeline": ("Recent events", "Recente gebeurtenissen"),
+    "panel.no_topics": ("No topics are recorded yet.", "Nog geen onderwerpen vastgelegd."),
+    "topic.candidate": ("candidate", "kandidaat"),
+    "topic.agreed": ("agreed", "afgesproken"),
+    # matrix
+    "matrix.title": ("Coverage matrix", "Dekkingsmatrix"),
+    "matrix.intro": (
+        "Which instruments list which substances. Each filled cell links to the listing; a group's "
+        "listing counts for its members.",
+        "Welke instrumenten welke stoffen noemen. Elke gevulde cel verwijst naar de plaatsing; de "
+        "plaatsing van een groep telt voor haar leden.",
+    ),
+    "matrix.show": ("Show", "Toon"),
+    "matrix.filter.listed": ("substances listed anywhere", "overal geplaatste stoffen"),
+    "matrix.filter.zzs": ("all ZZS and potential ZZS", "alle ZZS en potentiële ZZS"),
+    "matrix.filter.pfas": ("all PFAS", "alle PFAS"),
+    "matrix.filter.all": ("every substance and group", "alle stoffen en groepen"),
+    "matrix.download": ("Download", "Downloaden"),
+    "matrix.rows": ("rows", "rijen"),
+    "matrix.empty": ("No substance matches this filter.", "Geen stof voldoet aan dit filter."),
+    "matrix.legend": ("Legend", "Legenda"),
+    # sparql page
+    "sparql.title": ("SPARQL query", "SPARQL-query"),
+    "sparql.intro": (
+        "Ask the graph anything in standard SPARQL 1.1. Pick an example to start from.",
+        "Stel de graaf elke vraag in standaard SPARQL 1.1. Kies een voorbeeld om mee te beginnen.",
+    ),
+    "sparql.examples": ("Example queries", "Voorbeeldqueries"),
+    "sparql.run": ("Run query", "Query uitvoeren"),
+    "sparql.share": ("Link to this query", "Link naar deze query"),
+    "sparql.results": ("Results", "Resultaten"),
+    "sparql.rows": ("rows", "rijen"),
+    "sparql.no_rows": ("The query ran and returned no rows.", "De query is uitgevoerd en gaf geen rijen."),
+    "sparql.limits": (
+        "Limits: at most {rows} rows and {seconds} s per query.",
+        "Grenzen: hoogstens {rows} rijen en {seconds} s per query.",
+    ),
+    "sparql.endpoint": ("Endpoint for programs", "Endpoint voor programma's"),
+    "sparql.running": ("Running…", "Bezig…"),
+    # generic
+    "generic.properties": ("Properties", "Eigenschappen"),
+    "generic.referenced_by": ("Referenced by", "Verwezen vanuit"),
+    "generic.more": ("and {n} more", "en nog {n}"),
+    "generic.unconfirmed": ("unconfirmed", "onbevestigd"),
+    "home.intro": (
+        "Find out in seconds which treaties, EU lists and Dutch policies cover a substance, with the "
+        "source of every fact.",
+        "Zie in enkele seconden welke verdragen, EU-lijsten en Nederlandse regels een stof dekken, met "
+        "de bron van elk feit.",
+    ),
+    "home.instruments": ("Instruments in ChemKG", "Instrumenten in ChemKG"),
+    "home.explore": ("Explore", "Verkennen"),
+    "home.stats": (
+        "{substances} substances and groups, {listings} listings, {instruments} instruments",
+        "{substances} stoffen en groepen, {listings} plaatsingen, {instruments} instrumenten",
+    ),
+    # errors
+    "error.not_found": ("Not found", "Niet gevonden"),
+    "error.not_found_text": ("ChemKG has nothing at {path}.", "ChemKG heeft niets op {path}."),
+    "error.suggestions": ("Perhaps you meant", "Misschien bedoelde u"),
+    "error.home": ("Back to the start page", "Terug naar de startpagina"),
+}
+
+
+def pick_language(query_value: str | None, cookies: Mapping[str, str]) -> str:
+    """The language asked for in the query string, else remembered in the cookie, else English."""
+    for candidate in (query_value, cookies.get(COOKIE)):
+        if candidate and candidate.lower() in LANGUAGES:
+            return candidate.lower()
+    return DEFAULT_LANGUAGE
+
+
+class Translator:
+    """``t("nav.search")`` in one language; unknown keys show the key, so a gap is visible, not fatal."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self._index = LANGUAGES.index(self.lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        pair = STRINGS.get(key)
+        text = pair[self._index] if pair else key
+        return text.format(**values) if values else text
+
+    def pick(self, en: str | None, nl: str | None) -> str:
+        """A value from the graph in this language, falling back to English."""
+        if self.lang == "nl" and nl:
+            return nl
+        return en or nl or ""
+
+
+def language_links(path: str, query: Mapping[str, str]) -> list[tuple[str, str]]:
+    """For the language switch: the same page in each language (other query parameters kept)."""
+    from urllib.parse import urlencode
+
+    links = []
+    for code in LANGUAGES:
+        params = {k: v for k, v in query.items() if k != "lang"}
+        params["lang"] = code
+        links.append((code, f"{path}?{urlencode(params)}"))
+    return links
