@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data"), description="Where builds, the store and the search index live.")
     store_path: Path | None = Field(None, description="The Oxigraph store; default <data_dir>/store.")
     index_path: Path | None = Field(None, description="The search index; default <data_dir>/index.")
+    imports_dir: Path | None = Field(
+        None, description="Imported official lists (validated rows per list); default <data_dir>/imports."
+    )
+    exports_dir: Path | None = Field(
+        None, description="Versioned dumps from `chemkg export`; default <data_dir>/exports."
+    )
     host: str = Field("127.0.0.1", description="Address `chemkg serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `chemkg serve` listens on.")
     query_timeout_s: float = Field(10.0, gt=0, le=3600, description="SPARQL query time limit, in seconds.")
@@ -51,6 +57,14 @@ class Settings(BaseSettings):
     @property
     def index(self) -> Path:
         return self.index_path or self.data_dir / "index"
+
+    @property
+    def imports(self) -> Path:
+        return self.imports_dir or self.data_dir / "imports"
+
+    @property
+    def exports(self) -> Path:
+        return self.exports_dir or self.data_dir / "exports"
 
 
 def load_settings(**overrides: object) -> Settings:

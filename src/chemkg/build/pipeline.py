@@ -6,8 +6,8 @@ import json
 import subprocess
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +19,8 @@ from chemkg import __version__
 from chemkg.build.rdf import node, ontology_graph, register_graph
 from chemkg.build.shacl import shacl_problems
 from chemkg.build.swap import discard, new_build_dir, swap_in
+from chemkg.imports.graph import add_imports
+from chemkg.imports.saved import SavedImport
 from chemkg.namespaces import CK, DATA_LICENCE, ONTOLOGY_GRAPH, VOID, graph_iri
 from chemkg.registers.files import Register
 from chemkg.registers.validate import Catalogue, Problem, load
@@ -128,14 +130,23 @@ def count_entities(graphs: dict[str, Graph]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def build(graph_dir: Path, ontology_dir: Path, store_path: Path, progress: Progress | None = None) -> BuildReport:
-    """Build the store from the registers, or raise ``BuildFailed`` leaving the old store untouched."""
+def build(
+    graph_dir: Path,
+    ontology_dir: Path,
+    store_path: Path,
+    progress: Progress | None = None,
+    imports: Sequence[SavedImport] = (),
+) -> BuildReport:
+    """Build the store from the registers (and imported lists), or raise ``BuildFailed`` leaving the old store."""
     started = time.perf_counter()
     catalogue, graphs, problems = compile_graphs(graph_dir, ontology_dir, progress)
     if problems:
         raise BuildFailed(problems)
     built_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     graphs["provenance"] = provenance_graph(catalogue, graphs, built_at, graph_dir)
+    summaries, problems = add_imports(graphs, catalogue, list(imports), built_at)
+    if problems:
+        raise BuildFailed(problems)
     target = new_build_dir(store_path)
     try:
         write_store(target, graphs)
@@ -152,6 +163,7 @@ def build(graph_dir: Path, ontology_dir: Path, store_path: Path, progress: Progr
             "triples": report.total,
             "graphs": report.triples,
             "entities": report.entities,
+            "imports": {s.kind: asdict(s) for s in summaries},
         }
         (target / BUILD_INFO).write_text(json.dumps(info, indent=2), encoding="utf-8")
         swap_in(target, store_path)

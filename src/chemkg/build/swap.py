@@ -16,12 +16,14 @@ from pathlib import Path
 def new_build_dir(target: Path) -> Path:
     """A fresh sibling directory of ``target`` to build into."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    path = target.parent / f".{target.name}-{stamp}-{os.getpid()}"
-    if path.exists():
-        shutil.rmtree(path)
-    path.mkdir()
-    return path
+    while True:
+        # Sub-second digits keep names unique and in build order, even for two builds in one second.
+        now = time.time_ns()
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(now // 10**9)) + f".{now % 10**9:09d}"
+        path = target.parent / f".{target.name}-{stamp}-{os.getpid()}"
+        if not path.exists():
+            path.mkdir()
+            return path
 
 
 def swap_in(built: Path, target: Path, keep: int = 2) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chemkg.cli import batch, build, lookup, query, report, serve, stats  # noqa: F401  (each module registers its commands)
+from chemkg.cli import batch, build, imports, lookup, query, report, serve, stats  # noqa: F401  (each registers commands)
 from chemkg.cli.app import app
 
 

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from chemkg.build.pipeline import BuildFailed, build
 from chemkg.cli.app import app, console, err, fail, settings
+from chemkg.imports.saved import load_imports
 from chemkg.registers.files import RegisterFormatError, canonical_text, read_register, register_paths
 from chemkg.registers.kinds import KINDS
 from chemkg.registers.validate import load
@@ -41,7 +42,7 @@ def build_command(
             progress.update(task, total=total, completed=i, description=f"compiling {name}")
 
         try:
-            report = build(graph_dir, s.ontology_dir, store, progress=step)
+            report = build(graph_dir, s.ontology_dir, store, progress=step, imports=load_imports(s.imports))
         except BuildFailed as failed:
             progress.stop()
             for problem in failed.problems:

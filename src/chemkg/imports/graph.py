@@ -1,0 +1,282 @@
+"""Imported lists → RDF: one named graph ``import/<kind>`` per list, dated by the list's version.
+
+Listings and ZZS statuses read from a list carry ``ck:derivation ck:fromImport`` and cite the
+list as a ``ck:Source``; a ZZS status from the RIVM list ``dcterms:replaces`` the rule-derived
+status of the same substance, which is how the list takes precedence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from chemkg.build.rdf import date_literal, node
+from chemkg.imports.kinds import IMPORT_KINDS
+from chemkg.imports.link import Link, Linker
+from chemkg.imports.records import Record
+from chemkg.imports.saved import SavedImport
+from chemkg.namespaces import CK, SCHEMA, VOID, graph_iri, iri
+from chemkg.registers.validate import Catalogue, Problem
+
+STATUS = {"listed": CK.listed, "deleted": CK.deleted}
+ZZS_STATUS = {"zzs": CK.zzs, "potential-zzs": CK.potentialZzs}
+# CLP Annex VI as a whole; the curated annexes only hold its CMR 1A/1B part.
+DECLARED_ANNEXES = {
+    "clp/annex-vi": (
+        "clp",
+        "VI",
+        "Annex VI, Part 3: harmonised classification and labelling (all hazard classes)",
+        "Bijlage VI, Deel 3: geharmoniseerde indeling en etikettering (alle gevarenklassen)",
+    )
+}
+# Kinds whose entities are defined first: the RIVM list names substances in English and Dutch.
+ORDER = ["rivm-zzs", "echa-candidate-list", "echa-annex-xiv", "echa-annex-xvii", "echa-pops", "echa-clp"]
+
+
+@dataclass
+class ImportSummary:
+    """What one import added to the graph: how its rows were linked, for reports and build.json."""
+
+    kind: str
+    as_of: str
+    source_file: str
+    rows_read: int
+    rows_imported: int
+    rows_rejected: int
+    linked: dict[str, int] = field(default_factory=dict)
+    entities_created: int = 0
+    triples: int = 0
+
+
+def source_node(kind: str) -> URIRef:
+    return iri(f"source/import/{kind}")
+
+
+def import_source(g: Graph, saved: SavedImport) -> URIRef:
+    kind = IMPORT_KINDS[saved.kind]
+    src = source_node(saved.kind)
+    g.add((src, RDF.type, CK.Source))
+    g.add((src, DCTERMS.title, Literal(f"{kind.title}, version of {saved.as_of}")))
+    g.add((src, RDFS.label, Literal(f"{kind.title}, version of {saved.as_of}")))
+    g.add((src, DCTERMS.publisher, Literal(kind.publisher)))
+    g.add((src, DCTERMS.date, Literal(saved.as_of, datatype=XSD.date)))
+    g.add((src, SCHEMA.url, Literal(kind.url, datatype=XSD.anyURI)))
+    g.add((src, DCTERMS.type, Literal("official-list")))
+    g.add((src, RDFS.comment, Literal(f"Imported from {saved.source_file} ({saved.meta['as_of_basis']})", lang="en")))
+    return src
+
+
+def locator(saved: SavedImport, rows: list[int]) -> Literal:
+    numbers = ", ".join(str(r) for r in sorted(set(rows)))
+    return Literal(f"{saved.source_file}, row{'s' if len(set(rows)) > 1 else ''} {numbers}")
+
+
+def clp_entries(records: list[Record]) -> list[Record]:
+    """One CLP index number is one entry: its annex and status follow its current rows (To = '-')."""
+    by_index: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        by_index[record.entry].append(record)
+    out = []
+    for rows in by_index.values():
+        current = [r for r in rows if r.status == "listed"]
+        deciding = current or [max(rows, key=lambda r: r.date)]
+        annex = "clp/annex-vi-cmr" if any(r.annex == "clp/annex-vi-cmr" for r in deciding) else "clp/annex-vi"
+        status = "listed" if current else "deleted"
+        out += [replace(r, annex=annex, status=status if r in deciding else "replaced") for r in rows]
+    return out
+
+
+class ImportWriter:
+    """Writes the import graphs; entities minted by one import are described once, by the first."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.linker = Linker(catalogue)
+        self.described: set[URIRef] = set()
+        self.problems: list[Problem] = []
+        self.rule_zzs: dict[str, list[URIRef]] = defaultdict(list)
+        for row in catalogue.of_kind("zzs"):
+            if row.get("derivation") == "rule":
+                self.rule_zzs[row.get("substance")].append(node("zzs", row.get("id")))
+
+    def entity(self, g: Graph, record: Record, link: Link, src: URIRef) -> None:
+        if link.how != "new":
+            return
+        if link.iri in self.described:
+            g.add((link.iri, SKOS.altLabel, Literal(record.name, lang="en")))
+            return
+        self.described.add(link.iri)
+        cls = CK.SubstanceGroup if Linker.is_group(record) else CK.Substance
+        for t in (CK.ChemicalEntity, CK.ImportedEntity, cls):
+            g.add((link.iri, RDF.type, t))
+        for value, lang in ((record.name, "en"), (record.name_nl, "nl")):
+            if value:
+                g.add((link.iri, RDFS.label, Literal(value, lang=lang)))
+                g.add((link.iri, SKOS.prefLabel, Literal(value, lang=lang)))
+        for cas in record.cas_numbers:
+            g.add((link.iri, CK.casNumber, Literal(cas)))
+        for ec in record.ec_numbers:
+            g.add((link.iri, CK.ecNumber, Literal(ec)))
+        if record.smiles:
+            g.add((link.iri, SCHEMA.smiles, Literal(record.smiles)))
+        if record.description:
+            g.add((link.iri, DCTERMS.description, Literal(record.description, lang="en")))
+        g.add((link.iri, DCTERMS.source, src))
+
+    def annex(self, g: Graph, saved: SavedImport, annex: str) -> tuple[URIRef, URIRef, dict[str, str]] | None:
+        row = self.catalogue.get("annexes", annex)
+        annex_iri = node("annexes", annex)
+        if row is not None:
+            return (
+                annex_iri,
+                node("instruments", row.get("instrument")),
+                {
+                    "en": row.get("label_en"),
+                    "nl": row.get("label_nl"),
+                },
+            )
+        if annex in DECLARED_ANNEXES:
+            instrument, code, en, nl = DECLARED_ANNEXES[annex]
+            treaty = node("instruments", instrument)
+            g.add((annex_iri, RDF.type, CK.Annex))
+            g.add((annex_iri, CK.instrument, treaty))
+            g.add((annex_iri, DCTERMS.isPartOf, treaty))
+            g.add((annex_iri, SKOS.notation, Literal(code)))
+            for text, lang in ((en, "en"), (nl, "nl")):
+                g.add((annex_iri, RDFS.label, Literal(text, lang=lang)))
+                g.add((annex_iri, SKOS.prefLabel, Literal(text, lang=lang)))
+            return annex_iri, treaty, {"en": en, "nl": nl}
+        self.problems.append(
+            Problem(f"import/{saved.kind}", f"annex {annex!r} is not in graph/annexes.csv; add it, then rebuild")
+        )
+        return None
+
+    def graph(self, saved: SavedImport) -> tuple[Graph, ImportSummary]:
+        g = Graph()
+        src = import_source(g, saved)
+        kind = IMPORT_KINDS[saved.kind]
+        records = clp_entries(saved.records) if saved.kind == "echa-clp" else saved.records
+        summary = ImportSummary(
+            saved.kind,
+            saved.as_of,
+            saved.source_file,
+            int(saved.meta["rows_read"]),
+            int(saved.meta["rows_imported"]),
+            len(saved.rejections),
+        )
+        groups: dict[tuple[str, Link], list[Record]] = defaultdict(list)
+        linked: dict[str, int] = defaultdict(int)
+        for record in records:
+            link = self.linker.link(record)
+            linked[link.how] += 1
+            if link.how == "new" and link.iri not in self.described:
+                summary.entities_created += 1
+            self.entity(g, record, link, src)
+            groups[(record.annex, link)].append(record)
+        summary.linked = dict(sorted(linked.items()))
+        for (annex, link), rows in groups.items():
+            if kind.zzs:
+                self.zzs(g, saved, link, rows, src)
+            else:
+                self.listing(g, saved, annex, link, rows, src)
+        summary.triples = len(g)
+        return g, summary
+
+    def listing(self, g: Graph, saved: SavedImport, annex: str, link: Link, rows: list[Record], src: URIRef) -> None:
+        found = self.annex(g, saved, annex)
+        if found is None:
+            return
+        annex_iri, instrument, annex_labels = found
+        listing = iri(f"listing/import/{annex}/{link.key}")
+        g.add((listing, RDF.type, CK.Listing))
+        g.add((listing, CK.listedItem, link.iri))
+        g.add((listing, CK.inAnnex, annex_iri))
+        g.add((listing, CK.instrument, instrument))
+        status = "listed" if any(r.status == "listed" for r in rows) else "deleted"
+        g.add((listing, CK.listingStatus, STATUS[status]))
+        dates = sorted(r.date for r in rows if r.date)
+        if dates:
+            g.add((listing, CK.adoptedOn, date_literal(dates[0])))
+            g.add((listing, CK.year, Literal(int(dates[0][:4]))))
+        current = [r for r in rows if r.status != "replaced"] or rows
+        for value in sorted({c for r in current for c in r.category.split(" | ") if c}):
+            g.add((listing, CK.category, Literal(value)))
+        for value in sorted({r.group for r in current if r.group}):
+            g.add((listing, CK.annexGroup, Literal(value)))
+        for value in sorted({r.phase_out for r in current if r.phase_out and r.status != "replaced"}):
+            g.add((listing, CK.phaseOutDate, date_literal(value)))
+        for value in sorted({r.url for r in rows if r.url.startswith(("http://", "https://"))}):
+            g.add((listing, RDFS.seeAlso, URIRef(value)))
+        name = rows[0].name
+        for lang in ("en", "nl"):
+            item = (rows[0].name_nl or name) if lang == "nl" else name
+            g.add((listing, RDFS.label, Literal(f"{item} – {annex_labels[lang]}", lang=lang)))
+        self.provenance(g, listing, saved, rows, src)
+
+    def zzs(self, g: Graph, saved: SavedImport, link: Link, rows: list[Record], src: URIRef) -> None:
+        assessment = iri(f"zzs/status/import/{link.key}")
+        g.add((assessment, RDF.type, CK.ZZSAssessment))
+        g.add((assessment, CK.assessedSubstance, link.iri))
+        status = "zzs" if any(r.status == "zzs" for r in rows) else "potential-zzs"
+        g.add((assessment, CK.zzsStatus, ZZS_STATUS[status]))
+        g.add((assessment, DCTERMS.date, Literal(saved.as_of, datatype=XSD.date)))
+        g.add((assessment, RDFS.label, Literal(f"{rows[0].name}: {status} (RIVM list {saved.as_of})", lang="en")))
+        for replaced in self.rule_zzs.get(link.key, []) if link.how != "new" else []:
+            g.add((assessment, DCTERMS.replaces, replaced))
+        self.provenance(g, assessment, saved, rows, src)
+
+    @staticmethod
+    def provenance(g: Graph, subject: URIRef, saved: SavedImport, rows: list[Record], src: URIRef) -> None:
+        g.add((subject, CK.derivation, CK.fromImport))
+        g.add((subject, DCTERMS.source, src))
+        g.add((subject, CK.sourceLocator, locator(saved, [r.row for r in rows])))
+        g.add((subject, CK.confidence, CK.confirmed))
+
+
+def import_provenance(prov: Graph, saved: SavedImport, summary: ImportSummary, built_at: str) -> None:
+    """The import graph described in the provenance graph: its file, version date and row counts."""
+    kind = IMPORT_KINDS[saved.kind]
+    gi = graph_iri(kind.graph)
+    for t in (CK.Register, VOID.Dataset, PROV.Entity):
+        prov.add((gi, RDF.type, t))
+    prov.add((gi, RDFS.label, Literal(f"ChemKG import of the {kind.title}", lang="en")))
+    prov.add((gi, VOID.triples, Literal(summary.triples)))
+    prov.add((gi, PROV.generatedAtTime, Literal(built_at, datatype=XSD.dateTime)))
+    prov.add((gi, CK.sourceFile, Literal(saved.source_file)))
+    prov.add((gi, DCTERMS.source, source_node(saved.kind)))
+    prov.add((gi, DCTERMS.modified, Literal(saved.as_of, datatype=XSD.date)))
+    prov.add((gi, OWL.versionInfo, Literal(f"{saved.as_of} ({saved.meta['as_of_basis']})")))
+    prov.add((gi, PROV.wasDerivedFrom, source_node(saved.kind)))
+    prov.add((gi, DCTERMS.rights, Literal(f"Data published by {kind.publisher}; the publisher's terms apply.")))
+    prov.add(
+        (
+            gi,
+            RDFS.comment,
+            Literal(
+                f"{summary.rows_read} rows read, {summary.rows_imported} imported, "
+                f"{summary.rows_rejected} rejected (imported {saved.meta['imported_at']})",
+                lang="en",
+            ),
+        )
+    )
+
+
+def add_imports(
+    graphs: dict[str, Graph], catalogue: Catalogue, imports: list[SavedImport], built_at: str
+) -> tuple[list[ImportSummary], list[Problem]]:
+    """Add one graph per import to ``graphs`` (and their provenance); returns summaries and problems."""
+    writer = ImportWriter(catalogue)
+    summaries = []
+    for saved in sorted(imports, key=lambda s: ORDER.index(s.kind) if s.kind in ORDER else len(ORDER)):
+        if saved.kind not in IMPORT_KINDS:
+            writer.problems.append(Problem(str(saved.folder), f"unknown import kind {saved.kind!r}"))
+            continue
+        graph, summary = writer.graph(saved)
+        graphs[IMPORT_KINDS[saved.kind].graph] = graph
+        if "provenance" in graphs:
+            import_provenance(graphs["provenance"], saved, summary, built_at)
+        summaries.append(summary)
+    return summaries, writer.problems

@@ -1,0 +1,78 @@
+"""Linking imported rows to the curated substances: by CAS, then EC, then exact name.
+
+A row that matches nothing becomes a new entity with an IRI made from its identifier
+(``substance/import-cas-…``), so two lists that name the same CAS meet on one node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from chemkg.build.rdf import node
+from chemkg.imports.records import Record
+from chemkg.registers.validate import Catalogue
+
+GROUP_WORDS = re.compile(r"\b(compounds|salts|substances|isomers|esters|homologues|congeners)\b", re.IGNORECASE)
+TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+@dataclass(frozen=True)
+class Link:
+    iri: URIRef
+    key: str  # curated id, or the imported entity's id
+    how: str  # 'cas', 'ec', 'name' or 'new'
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "unnamed"
+
+
+class Linker:
+    """Indexes the curated substances once; ``link`` finds or mints the entity of a record."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.by_cas: dict[str, str] = {}
+        self.by_ec: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}
+        # Single substances first, so a CAS shared with a group resolves to the substance.
+        rows = sorted(catalogue.of_kind("substances"), key=lambda r: (r.get("kind") != "substance", r.get("id")))
+        for row in rows:
+            id_ = row.get("id")
+            for cas in row.many("cas"):
+                self.by_cas.setdefault(cas, id_)
+            for ec in row.many("ec"):
+                self.by_ec.setdefault(ec, id_)
+            names = [row.get("label_en"), row.get("label_nl"), *row.many("synonyms_en"), *row.many("synonyms_nl")]
+            for name in names:
+                if name:
+                    self.by_name.setdefault(name_key(name), id_)
+
+    def link(self, record: Record) -> Link:
+        for cas in record.cas_numbers:
+            if cas in self.by_cas:
+                return Link(node("substances", self.by_cas[cas]), self.by_cas[cas], "cas")
+        for ec in record.ec_numbers:
+            if ec in self.by_ec:
+                return Link(node("substances", self.by_ec[ec]), self.by_ec[ec], "ec")
+        for name in (record.name, TRAILING_NOTE.sub("", record.name), record.name_nl):
+            if name and name_key(name) in self.by_name:
+                id_ = self.by_name[name_key(name)]
+                return Link(node("substances", id_), id_, "name")
+        if record.cas_numbers:
+            key = f"import-cas-{record.cas_numbers[0]}"
+        elif record.ec_numbers:
+            key = f"import-ec-{record.ec_numbers[0]}"
+        else:
+            key = f"import-{slug(record.name)}"
+        return Link(node("substances", key), key, "new")
+
+    @staticmethod
+    def is_group(record: Record) -> bool:
+        return len(record.cas_numbers) > 1 or bool(GROUP_WORDS.search(record.name))
