@@ -166,6 +166,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "panel.functions": ("Functions", "Functies"),
     "panel.bodies": ("Bodies", "Organen"),
     "panel.topics": ("Candidate and agreed topics", "Kandidaat- en afgesproken onderwerpen"),
+    "panel.established": ("Established", "Opgericht"),
     "panel.raised_at": ("Raised at", "Ingebracht bij"),
     "panel.timeline": ("Recent events", "Recente gebeurtenissen"),
     "panel.no_topics": ("No topics are recorded yet.", "Nog geen onderwerpen vastgelegd."),
@@ -208,6 +209,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sparql.running": ("Running…", "Bezig…"),
     # generic
     "generic.properties": ("Properties", "Eigenschappen"),
+    "generic.graph": ("A named graph of {n} triples. Download it:", "Een benoemde graaf van {n} triples. Downloaden:"),
     "generic.referenced_by": ("Referenced by", "Verwezen vanuit"),
     "generic.more": ("and {n} more", "en nog {n}"),
     "generic.unconfirmed": ("unconfirmed", "onbevestigd"),

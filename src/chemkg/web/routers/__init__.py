@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chemkg.web.routers import meta, sparql
+from chemkg.web.routers import entities, meta, pages, sparql
 
 ROUTERS: list[APIRouter] = [
     sparql.router,
+    pages.router,
+    entities.router,
     meta.router,
 ]

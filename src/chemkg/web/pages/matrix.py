@@ -1,0 +1,125 @@
+"""The coverage matrix: substances (filtered) × instruments, as rows for the page, CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from chemkg.namespaces import BASE
+from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData, site_data
+
+FILTERS = ("listed", "zzs", "pfas", "all")
+PFAS_GROUP = BASE + "substance/pfas"
+STATE_SYMBOL = {
+    "listed": "●",
+    "under-review": "◐",
+    "recommended-not-listed": "○",
+    "no-longer-listed": "×",
+    "not-listed": "",
+}
+STATE_FILL = {  # print-friendly fills (also readable in grey)
+    "listed": "1F5F8B",
+    "under-review": "E0A526",
+    "recommended-not-listed": "C9D6E3",
+    "no-longer-listed": "BBBBBB",
+    "not-listed": "FFFFFF",
+}
+
+
+class UnknownFilter(ValueError):
+    """The matrix was asked for a filter it does not have."""
+
+
+@dataclass
+class MatrixRow:
+    entity: EntitySummary
+    cells: list[tuple[str, list[Cell]]]  # per instrument column: state and the listings behind it
+
+
+@dataclass
+class Matrix:
+    filter: str
+    instruments: list[Instrument]
+    rows: list[MatrixRow]
+
+
+def _selected(site: SiteData, name: str) -> list[EntitySummary]:
+    entities = list(site.entities.values())
+    if name == "zzs":
+        return [e for e in entities if e.zzs]
+    if name == "pfas":
+        members = site.members.get(PFAS_GROUP, set()) | {PFAS_GROUP}
+        return [e for e in entities if e.iri in members]
+    if name == "listed":
+        return [e for e in entities if site.cells.get(e.iri)]
+    return entities
+
+
+def coverage_matrix(store: ox.Store, name: str = "listed") -> Matrix:
+    if name not in FILTERS:
+        raise UnknownFilter(f"unknown filter {name!r}; use one of: {', '.join(FILTERS)}")
+    site = site_data(store)
+    instruments = site.listing_instruments()
+    rows = []
+    for entity in sorted(_selected(site, name), key=lambda e: e.label.casefold()):
+        coverage = site.coverage(entity.iri)
+        rows.append(MatrixRow(entity, [coverage[i.iri] for i in instruments]))
+    return Matrix(name, instruments, rows)
+
+
+def _cell_text(state: str, cells: list[Cell]) -> str:
+    if state == "not-listed":
+        return ""
+    annexes = sorted(
+        {c.annex_code for c in cells if c.status in ("listed", "amended")} or {c.annex_code for c in cells}
+    )
+    return f"{state}: {', '.join(annexes)}" if annexes else state
+
+
+def matrix_csv(matrix: Matrix) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["substance", "iri", "cas", "zzs", *[i.short for i in matrix.instruments]])
+    for row in matrix.rows:
+        e = row.entity
+        writer.writerow(
+            [e.label, e.iri, " | ".join(e.cas), e.zzs or "", *[_cell_text(state, cells) for state, cells in row.cells]]
+        )
+    return out.getvalue()
+
+
+def matrix_xlsx(matrix: Matrix) -> bytes:
+    """The matrix as a workbook: one coloured cell per substance and instrument, linked to the listing."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "coverage"
+    header = ["Substance", "CAS", "ZZS", *[i.short for i in matrix.instruments]]
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(text_rotation=60 if (cell.column or 0) > 3 else 0, vertical="bottom")
+    for r, row in enumerate(matrix.rows, start=2):
+        e = row.entity
+        ws.cell(r, 1, e.label).hyperlink = e.iri
+        ws.cell(r, 2, " | ".join(e.cas))
+        ws.cell(r, 3, e.zzs or "")
+        for c, (state, cells) in enumerate(row.cells, start=4):
+            target = ws.cell(r, c, _cell_text(state, cells))
+            target.fill = PatternFill("solid", fgColor=STATE_FILL[state])
+            if state == "listed":
+                target.font = Font(color="FFFFFF")
+            if cells:
+                target.hyperlink = cells[0].listing
+    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["B"].width = 14
+    ws.freeze_panes = "D2"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,251 @@
+"""Facts every page needs (instruments, annexes, obligations, coverage, ZZS status), read once per store.
+
+The store is read-only and swapped as a whole on rebuild, so these small tables are cached per
+store object; a swapped-in store gets its own tables.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from chemkg.store import run_named
+
+LISTED = ("listed", "amended")
+# Coverage of one instrument for one substance, strongest first.
+COVERAGE_ORDER = ("listed", "under-review", "recommended-not-listed", "no-longer-listed", "not-listed")
+STATUS_TO_COVERAGE = {
+    "listed": "listed",
+    "amended": "listed",
+    "under-review": "under-review",
+    "recommended-not-listed": "recommended-not-listed",
+    "deleted": "no-longer-listed",
+    "replaced": "no-longer-listed",
+}
+
+
+@dataclass(frozen=True)
+class Instrument:
+    iri: str
+    kind: str  # treaty, amendment, framework, eu
+    short: str
+    short_nl: str
+    label: str
+    label_nl: str
+    adopted: str | None
+    listings: int
+
+    def name(self, lang: str) -> str:
+        return self.short_nl if lang == "nl" and self.short_nl else self.short
+
+
+@dataclass(frozen=True)
+class Annex:
+    iri: str
+    instrument: str
+    code: str
+    label: str
+    label_nl: str
+    description: str | None
+    description_nl: str | None
+    listings: int
+
+    def name(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" and self.label_nl else self.label
+
+
+@dataclass
+class Obligation:
+    iri: str
+    instrument: str
+    label: str
+    label_nl: str
+    description: str | None
+    description_nl: str | None
+    article: str | None
+    reference: str | None
+    annexes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One listing that reaches an entity: directly, through a group, or through an annex entry."""
+
+    listing: str
+    via: str
+    instrument: str
+    annex: str
+    annex_code: str
+    status: str
+    decision: str | None
+    year: int | None
+
+
+@dataclass
+class EntitySummary:
+    iri: str
+    label: str
+    label_nl: str
+    is_group: bool
+    cas: list[str] = field(default_factory=list)
+    zzs: str | None = None  # "zzs", "potential-zzs" or None
+    zzs_criteria: list[str] = field(default_factory=list)
+
+    def name(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" and self.label_nl else self.label
+
+
+@dataclass
+class SiteData:
+    instruments: dict[str, Instrument]
+    annexes: dict[str, Annex]
+    obligations: list[Obligation]
+    entities: dict[str, EntitySummary]
+    members: dict[str, set[str]]  # group → every member, transitively
+    cells: dict[str, list[Cell]]  # entity → the listings that reach it
+    decisions: dict[str, str]  # decision code (SC-10/13) → its IRI
+
+    def annexes_of(self, instrument: str) -> list[Annex]:
+        return [a for a in self.annexes.values() if a.instrument == instrument]
+
+    def obligations_governing(self, annex: str) -> list[Obligation]:
+        return [o for o in self.obligations if annex in o.annexes]
+
+    def obligations_of(self, instrument: str) -> list[Obligation]:
+        return [o for o in self.obligations if o.instrument == instrument]
+
+    def listing_instruments(self) -> list[Instrument]:
+        """Instruments that list anything, treaties first, for coverage strips and the matrix."""
+        order = {"treaty": 0, "amendment": 1, "eu": 2, "framework": 3}
+        found = [i for i in self.instruments.values() if i.listings]
+        return sorted(found, key=lambda i: (order.get(i.kind, 9), i.adopted or "", i.short))
+
+    def coverage(self, entity: str) -> dict[str, tuple[str, list[Cell]]]:
+        """For each instrument: the entity's coverage state and the listings behind it."""
+        by_instrument: dict[str, list[Cell]] = defaultdict(list)
+        for cell in self.cells.get(entity, []):
+            by_instrument[cell.instrument].append(cell)
+        out: dict[str, tuple[str, list[Cell]]] = {}
+        for instrument in self.listing_instruments():
+            cells = by_instrument.get(instrument.iri, [])
+            states = [STATUS_TO_COVERAGE.get(c.status, "not-listed") for c in cells] or ["not-listed"]
+            out[instrument.iri] = (min(states, key=COVERAGE_ORDER.index), cells)
+        return out
+
+
+def _entities(store: ox.Store) -> dict[str, EntitySummary]:
+    out: dict[str, EntitySummary] = {}
+    for row in run_named(store, "page-entities"):
+        entity = out.get(row["entity"])
+        if entity is None:
+            entity = EntitySummary(
+                row["entity"], row["label"], row["labelNl"] or row["label"], row["type"].endswith("SubstanceGroup")
+            )
+            out[row["entity"]] = entity
+        if row["cas"] and row["cas"] not in entity.cas:
+            entity.cas.append(row["cas"])
+        if row["zzs"]:
+            # A substance that is ZZS by any route is ZZS; otherwise potential ZZS.
+            if entity.zzs != "zzs":
+                entity.zzs = row["zzs"]
+            if row["criterion"] not in entity.zzs_criteria:
+                entity.zzs_criteria.append(row["criterion"])
+    return out
+
+
+def _cells(store: ox.Store, members: dict[str, set[str]], entities: dict[str, EntitySummary]) -> dict[str, list[Cell]]:
+    cells: dict[str, list[Cell]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for row in run_named(store, "page-coverage"):
+        # The item itself when it is a substance or group, else the entities an annex entry concerns.
+        reached = [row["item"]] if row["item"] in entities else ([row["entity"]] if row["entity"] else [])
+        cell = Cell(
+            row["listing"],
+            row["item"],
+            row["instrument"],
+            row["annex"],
+            row["annexCode"],
+            row["status"],
+            row["decision"],
+            row["year"],
+        )
+        for target in reached:
+            for entity in (target, *members.get(target, ())):
+                if (entity, cell.listing) not in seen:
+                    seen.add((entity, cell.listing))
+                    cells[entity].append(cell)
+    return dict(cells)
+
+
+def _obligations(store: ox.Store) -> list[Obligation]:
+    by_iri: dict[str, Obligation] = {}
+    for row in run_named(store, "page-obligations"):
+        ob = by_iri.get(row["obligation"])
+        if ob is None:
+            ob = Obligation(
+                row["obligation"],
+                row["instrument"],
+                row["label"],
+                row["labelNl"] or row["label"],
+                row["description"],
+                row["descriptionNl"],
+                row["article"],
+                row["reference"],
+            )
+            by_iri[row["obligation"]] = ob
+        if row["annex"] and row["annex"] not in ob.annexes:
+            ob.annexes.append(row["annex"])
+    return sorted(by_iri.values(), key=lambda o: (o.instrument, _article_key(o.reference), o.label))
+
+
+def _article_key(reference: str | None) -> tuple[int, str]:
+    digits = "".join(c for c in (reference or "").split("(")[0] if c.isdigit())
+    return (int(digits) if digits else 999, reference or "")
+
+
+@lru_cache(maxsize=4)
+def site_data(store: ox.Store) -> SiteData:
+    """The site-wide tables for one (read-only) store; cached per store object."""
+    instruments = {
+        r["instrument"]: Instrument(
+            r["instrument"],
+            r["kind"],
+            r["short"],
+            r["shortNl"] or r["short"],
+            r["label"] or r["short"],
+            r["labelNl"] or r["label"] or r["short"],
+            r["adopted"],
+            r["listings"],
+        )
+        for r in run_named(store, "page-instruments")
+    }
+    annexes = {
+        r["annex"]: Annex(
+            r["annex"],
+            r["instrument"],
+            r["code"],
+            r["label"],
+            r["labelNl"] or r["label"],
+            r["description"],
+            r["descriptionNl"],
+            r["listings"],
+        )
+        for r in run_named(store, "page-annexes")
+    }
+    members: dict[str, set[str]] = defaultdict(set)
+    for r in run_named(store, "page-group-members"):
+        members[r["group"]].add(r["member"])
+    entities = _entities(store)
+    decisions = {r["code"]: r["decision"] for r in run_named(store, "page-decisions")}
+    return SiteData(
+        instruments,
+        annexes,
+        _obligations(store),
+        entities,
+        dict(members),
+        _cells(store, members, entities),
+        decisions,
+    )

@@ -1,0 +1,97 @@
+"""The substance or group page: the profile (shared with ``chemkg lookup``) arranged for reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from chemkg.profile import Listing, Profile, load_profile
+from chemkg.web.pages.site import STATUS_TO_COVERAGE, Instrument, Obligation, SiteData, site_data
+
+BASEL = "https://w3id.org/chemkg/treaty/basel"
+
+
+@dataclass
+class CoverageCell:
+    instrument: Instrument
+    state: str
+    listings: list[str]  # IRIs of the listings behind the state
+
+
+@dataclass
+class ObligationGroup:
+    instrument: Instrument
+    annexes: list[str]  # annex codes that bring these obligations
+    obligations: list[Obligation]
+
+
+@dataclass
+class SubstancePage:
+    profile: Profile
+    coverage: list[CoverageCell]
+    treaty_listings: list[Listing]
+    basel_listings: list[Listing]
+    eu_listings: list[Listing]
+    obligations: list[ObligationGroup]
+    zzs_status: str | None
+    related: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def listings(self) -> list[Listing]:
+        return self.treaty_listings + self.basel_listings + self.eu_listings
+
+
+def _order(site: SiteData) -> dict[str, int]:
+    return {i.iri: n for n, i in enumerate(site.listing_instruments())}
+
+
+def _obligations(site: SiteData, listings: list[Listing]) -> list[ObligationGroup]:
+    """Obligations that govern the annexes where the substance is currently listed, per instrument."""
+    groups: dict[str, ObligationGroup] = {}
+    for listing in listings:
+        if STATUS_TO_COVERAGE.get(listing.status) != "listed":
+            continue
+        for ob in site.obligations_governing(listing.annex_iri):
+            instrument = site.instruments.get(ob.instrument)
+            if instrument is None:
+                continue
+            group = groups.setdefault(ob.instrument, ObligationGroup(instrument, [], []))
+            if listing.annex_code not in group.annexes:
+                group.annexes.append(listing.annex_code)
+            if ob not in group.obligations:
+                group.obligations.append(ob)
+    return list(groups.values())
+
+
+def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | None = None) -> SubstancePage | None:
+    """Everything the substance page shows, or ``None`` when the IRI is no substance or group."""
+    profile = load_profile(store, iri)
+    if profile is None:
+        return None
+    site = site_data(store)
+    order = _order(site)
+    listings = sorted(
+        profile.listings,
+        key=lambda x: (order.get(x.instrument_iri, 99), x.annex_code, x.year or 0, x.iri),
+    )
+    eu = [x for x in listings if getattr(site.instruments.get(x.instrument_iri), "kind", "") == "eu"]
+    basel = [x for x in listings if x.instrument_iri == BASEL]
+    treaty = [x for x in listings if x not in eu and x not in basel]
+    coverage = [
+        CoverageCell(site.instruments[instrument], state, [c.listing for c in cells])
+        for instrument, (state, cells) in site.coverage(iri).items()
+    ]
+    statuses = {row["status"] for row in profile.zzs}
+    zzs = "zzs" if "zzs" in statuses else ("potential-zzs" if statuses else None)
+    return SubstancePage(
+        profile,
+        coverage,
+        treaty,
+        basel,
+        eu,
+        _obligations(site, treaty + basel),
+        zzs,
+        related or [],
+    )

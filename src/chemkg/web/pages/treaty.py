@@ -1,0 +1,112 @@
+"""The treaty page and the annex page: what the instrument is, what it obliges, and what it lists."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from chemkg.store import run_named
+from chemkg.web.pages.describe import Description, describe
+from chemkg.web.pages.site import Annex, Instrument, Obligation, site_data
+
+CK = "https://w3id.org/chemkg/ontology#"
+
+
+@dataclass
+class ListedItem:
+    listing: str
+    item: str
+    label: str
+    label_nl: str
+    kind: str  # substance, group, entry
+    annex: str
+    annex_code: str
+    status: str
+    status_label: str
+    status_label_nl: str
+    decision: str | None
+    decision_iri: str | None
+    year: int | None
+    adopted: str | None
+    in_force: str | None
+    group: str | None
+
+
+@dataclass
+class TreatyPage:
+    instrument: Instrument
+    description: Description
+    annexes: list[Annex]
+    obligations: list[Obligation]
+    items: list[ListedItem]
+    annex: Annex | None = None  # set on an annex page
+
+    @property
+    def per_year(self) -> dict[int, int]:
+        return per_year(self.items)
+
+
+def per_year(items: list[ListedItem]) -> dict[int, int]:
+    """Listings adopted per year (current and past listings; pending ones have no year)."""
+    counts = Counter(i.year for i in items if i.year and i.status not in ("under-review", "recommended-not-listed"))
+    return dict(sorted(counts.items()))
+
+
+def _kind(type_iri: str | None) -> str:
+    if type_iri == CK + "Substance":
+        return "substance"
+    if type_iri == CK + "SubstanceGroup":
+        return "group"
+    return "entry"
+
+
+def listed_items(store: ox.Store, instrument: str) -> list[ListedItem]:
+    items: dict[str, ListedItem] = {}
+    for r in run_named(store, "page-instrument-listings", instrument=instrument):
+        if r["listing"] in items:
+            continue
+        items[r["listing"]] = ListedItem(
+            r["listing"],
+            r["item"],
+            r["itemLabel"],
+            r["itemLabelNl"] or r["itemLabel"],
+            _kind(r["itemType"]),
+            r["annex"],
+            r["annexCode"],
+            r["status"],
+            r["statusLabel"],
+            r["statusLabelNl"],
+            r["decision"],
+            r["decisionIri"],
+            r["year"],
+            r["adopted"],
+            r["inForce"],
+            r["group"],
+        )
+    return list(items.values())
+
+
+def treaty_page(store: ox.Store, iri: str) -> TreatyPage | None:
+    site = site_data(store)
+    instrument = site.instruments.get(iri)
+    description = describe(store, iri, with_references=False)
+    if instrument is None or description is None:
+        return None
+    return TreatyPage(instrument, description, site.annexes_of(iri), site.obligations_of(iri), listed_items(store, iri))
+
+
+def annex_page(store: ox.Store, iri: str) -> TreatyPage | None:
+    site = site_data(store)
+    annex = site.annexes.get(iri)
+    if annex is None:
+        return None
+    instrument = site.instruments.get(annex.instrument)
+    description = describe(store, iri, with_references=False)
+    if instrument is None or description is None:
+        return None
+    items = [i for i in listed_items(store, annex.instrument) if i.annex == iri]
+    return TreatyPage(
+        instrument, description, site.annexes_of(annex.instrument), site.obligations_governing(iri), items, annex
+    )

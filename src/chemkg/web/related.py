@@ -1,0 +1,27 @@
+"""Related substances for a substance page, from the search index's stored vectors (no model load).
+
+Pages work without an index: when none is built, the section is simply left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from chemkg.web.i18n import pick_language
+
+RELATED = 6
+
+
+def related_for(request: Request, iri: str, k: int = RELATED) -> list[dict[str, Any]]:
+    settings = request.app.state.settings
+    from chemkg.search.indexer import MANIFEST
+
+    if not (settings.index / MANIFEST).exists():
+        return []
+    from chemkg.search.engine import get_searcher
+
+    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    hits = get_searcher(settings.index, settings.model_name).related(iri, k=k, lang=lang)
+    return [{"iri": h.iri, "type": h.type, "label": h.label, "score": h.score} for h in hits]

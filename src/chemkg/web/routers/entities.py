@@ -1,0 +1,210 @@
+"""Dereferenceable IRIs: every ``https://w3id.org/chemkg/<path>`` is served at ``/<path>``.
+
+One route per IRI space. A browser gets the entity's page (a dedicated one for substances, groups,
+instruments and annexes, a property table for the rest); a linked-data client gets Turtle,
+N-Triples or JSON-LD by ``Accept``, ``format=`` or a ``.ttl`` / ``.nt`` / ``.jsonld`` suffix, through
+the same negotiation helper and renderer table as ``/sparql``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from chemkg.namespaces import BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from chemkg.web.errors import NotFound
+from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, prefers_html, render_rdf
+from chemkg.web.page_store import page_store
+from chemkg.web.pages.describe import Description, describe, exists, graph_of
+from chemkg.web.pages.panel import panel_page
+from chemkg.web.pages.site import site_data
+from chemkg.web.pages.substance import substance_page
+from chemkg.web.pages.suggest import suggestions
+from chemkg.web.pages.treaty import TreatyPage, annex_page, treaty_page
+from chemkg.web.related import related_for
+from chemkg.web.templating import render_page
+
+router = APIRouter(tags=["Linked data"])
+
+CK = "https://w3id.org/chemkg/ontology#"
+IRI_SPACES = (
+    "substance",
+    "treaty",
+    "listing",
+    "exemption",
+    "entry",
+    "decision",
+    "meeting",
+    "zzs",
+    "panel",
+    "event",
+    "source",
+    "graph",
+)
+SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json"}
+OFFERED = ["text/html", *RDF_DOCUMENT_TYPES]
+ALTERNATES = (
+    ("Turtle", ".ttl", "text/turtle"),
+    ("N-Triples", ".nt", "application/n-triples"),
+    ("JSON-LD", ".jsonld", "application/ld+json"),
+)
+
+
+def _resolve_path(store: ox.Store, path: str) -> tuple[str, str | None]:
+    """The IRI a path names and the media type its suffix asks for (None: negotiate)."""
+    if exists(store, BASE + path):
+        return BASE + path, None
+    for suffix, media_type in SUFFIXES.items():
+        if path.endswith(suffix) and exists(store, BASE + path[: -len(suffix)]):
+            return BASE + path[: -len(suffix)], media_type
+    return BASE + path, None
+
+
+def not_found(request: Request, store: ox.Store, path: str) -> Response:
+    """A 404 that suggests close matches: a page for people, the JSON error (with hints) for programs."""
+    found = suggestions(store, path)
+    detail = f"ChemKG has no entity at /{path} (IRI {BASE}{path})."
+    if prefers_html(request):
+        return render_page(
+            request,
+            "error.html",
+            {"status": 404, "title": "Not found", "detail": detail, "suggestions": found},
+            status_code=404,
+        )
+    hint = "; ".join(f"{s.label} ({s.href})" for s in found)
+    raise NotFound(detail + (f" Close matches: {hint}." if hint else " Try /search?q=…"))
+
+
+def _alternates(path: str) -> list[dict[str, str]]:
+    return [{"label": label, "href": f"/{path}{suffix}", "type": mt} for label, suffix, mt in ALTERNATES]
+
+
+def _generic(request: Request, store: ox.Store, description: Description, path: str) -> Response:
+    return render_page(request, "entity.html", {"d": description, "path": path, "alternates": _alternates(path)})
+
+
+def _substance(request: Request, store: ox.Store, description: Description, path: str) -> Response:
+    page = substance_page(store, description.iri, related=related_for(request, description.iri))
+    if page is None:
+        return _generic(request, store, description, path)
+    context = {
+        "page": page,
+        "p": page.profile,
+        "decisions": site_data(store).decisions,
+        "alternates": _alternates(path),
+    }
+    return render_page(request, "substance.html", context)
+
+
+def _treaty_like(request: Request, store: ox.Store, page: TreatyPage, path: str) -> Response:
+    site = site_data(store)
+    instruments = sorted(site.instruments.values(), key=lambda i: (i.kind != "treaty", i.short))
+    context = {"page": page, "path": path, "all_instruments": instruments, "alternates": _alternates(path)}
+    return render_page(request, "treaty.html", context)
+
+
+def _treaty(request: Request, store: ox.Store, description: Description, path: str) -> Response:
+    page = treaty_page(store, description.iri)
+    if page is None:
+        return _generic(request, store, description, path)
+    return _treaty_like(request, store, page, path)
+
+
+def _annex(request: Request, store: ox.Store, description: Description, path: str) -> Response:
+    page = annex_page(store, description.iri)
+    if page is None:
+        return _generic(request, store, description, path)
+    return _treaty_like(request, store, page, path)
+
+
+def _panel(request: Request, store: ox.Store, description: Description, path: str) -> Response:
+    page = panel_page(store, description.iri)
+    if page is None:
+        return _generic(request, store, description, path)
+    return render_page(request, "panel.html", {"page": page, "alternates": _alternates(path)})
+
+
+# The page for an entity of each class; anything else gets the generic property table.
+PAGES: dict[str, Callable[[Request, ox.Store, Description, str], Response]] = {
+    CK + "Substance": _substance,
+    CK + "SubstanceGroup": _substance,
+    CK + "Instrument": _treaty,
+    CK + "Annex": _annex,
+    CK + "Panel": _panel,
+}
+
+
+def is_named_graph(store: ox.Store, iri: str) -> bool:
+    return iri.startswith(BASE + "graph/") and ox.NamedNode(iri) in set(store.named_graphs())
+
+
+def _named_graph(request: Request, store: ox.Store, iri: str, suffix_type: str | None) -> Response:
+    """A named graph that has no description of its own (the provenance graph): its content."""
+    media_type = suffix_type or negotiate(request, OFFERED)
+    triples = graph_of(store, iri)
+    if media_type != "text/html":
+        return Response(
+            render_rdf(triples, media_type), media_type=content_type(media_type), headers={"Vary": "Accept"}
+        )
+    path = iri[len(BASE) :]
+    description = Description(iri, [], {}, {iri: {"": path}})
+    context = {"d": description, "path": path, "alternates": _alternates(path), "graph_size": len(triples)}
+    return render_page(request, "entity.html", context)
+
+
+def serve_entity(request: Request, path: str) -> Response:
+    store = page_store(request)
+    iri, suffix_type = _resolve_path(store, path)
+    description = describe(store, iri)
+    if description is None and is_named_graph(store, iri):
+        return _named_graph(request, store, iri, suffix_type)
+    if description is None:
+        return not_found(request, store, path)
+    media_type = suffix_type or negotiate(request, OFFERED)
+    if media_type != "text/html":
+        body = render_rdf(description.triples, media_type)
+        return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
+    clean_path = iri[len(BASE) :]
+    for type_iri in description.types:
+        if type_iri in PAGES:
+            return PAGES[type_iri](request, store, description, clean_path)
+    return _generic(request, store, description, clean_path)
+
+
+def _space_route(space: str) -> None:
+    async def handler(request: Request, rest: str) -> Response:
+        return serve_entity(request, f"{space}/{rest}")
+
+    handler.__name__ = f"entity_{space}"
+    router.add_api_route(
+        f"/{space}/{{rest:path}}",
+        handler,
+        methods=["GET"],
+        summary=f"Dereference https://w3id.org/chemkg/{space}/…",
+        response_class=Response,
+    )
+
+
+for _space in IRI_SPACES:
+    _space_route(_space)
+
+
+@router.get("/ontology", summary="The ChemKG ontology", response_class=Response)
+@router.get("/ontology.{suffix}", include_in_schema=False, response_class=Response)
+async def ontology(request: Request, suffix: str | None = None) -> Response:
+    """The whole ontology graph for machines; its header and terms for people."""
+    store = page_store(request)
+    media_type = SUFFIXES.get(f".{suffix}") if suffix else None
+    if suffix and media_type is None:
+        return not_found(request, store, f"ontology.{suffix}")
+    media_type = media_type or negotiate(request, OFFERED)
+    if media_type != "text/html":
+        body = render_rdf(graph_of(store, str(ONTOLOGY_GRAPH)), media_type)
+        return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
+    description = describe(store, str(ONTOLOGY_IRI))
+    if description is None:
+        return not_found(request, store, "ontology")
+    return _generic(request, store, description, "ontology")

@@ -1,0 +1,166 @@
+"""The pages people read: each answers its question at a glance, in English or Dutch, with sources,
+and every IRI in the graph resolves to a page for people and to RDF for machines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
+
+BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def page(client: TestClient, path: str, status: int = 200) -> str:
+    r = client.get(path, headers=BROWSER)
+    assert r.status_code == status, f"{path}: {r.status_code} {r.text[:300]}"
+    assert r.headers["content-type"].startswith("text/html")
+    return r.text
+
+
+def text_of(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_negotiator_sees_the_stockholm_listing_of_pfhxs_with_its_decision(client: TestClient) -> None:
+    html = page(client, "/substance/pfhxs")
+    text = text_of(html)
+    assert "Perfluorohexane sulfonic acid (PFHxS)" in text
+    assert 'href="/listing/stockholm/annex-a/pfhxs"' in html
+    assert "SC-10/13" in text
+    assert 'href="/decision/sc-10-13"' in html
+    # the coverage strip names every instrument that lists anything, with a state
+    assert "Stockholm Convention" in text and "Rotterdam Convention" in text
+    assert "not listed" in text
+    # obligations that follow from Annex A, and sources as links
+    assert "Eliminate production, use, import and export" in text
+    assert re.search(r'<a href="https?://[^"]+" rel="noopener noreferrer"', html)
+
+
+def test_a_group_page_lists_its_members_and_a_member_page_names_its_group(client: TestClient) -> None:
+    assert "Perfluorohexane sulfonic acid" in text_of(page(client, "/substance/pfhxs"))
+    member = text_of(page(client, "/substance/pfhxs-acid"))
+    assert "Member of" in member
+    assert "355-46-4" in member
+
+
+def test_switching_to_dutch_changes_labels_and_is_remembered(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as c:
+        dutch = c.get("/substance/pfhxs?lang=nl", headers=BROWSER)
+        assert "Plaatsingen" in dutch.text and "Verdrag van Stockholm" in dutch.text
+        assert '<html lang="nl">' in dutch.text
+        again = c.get("/zzs", headers=BROWSER)  # the cookie keeps Dutch
+        assert "Zeer zorgwekkende stoffen" in again.text
+        english = c.get("/zzs?lang=en", headers=BROWSER)
+        assert "Substances of very high concern" in english.text
+
+
+def test_treaty_page_shows_obligations_every_listing_and_a_timeline(client: TestClient) -> None:
+    html = page(client, "/treaty/stockholm")
+    text = text_of(html)
+    assert "Key obligations" in text and "Register of specific exemptions" in text
+    assert "SC-10/13" in text
+    assert "/charts/timeline.svg?of=treaty/stockholm" in html
+    svg = client.get("/charts/timeline.svg?of=treaty/stockholm")
+    assert svg.status_code == 200 and svg.headers["content-type"] == "image/svg+xml"
+    assert b"<svg" in svg.content and b"2022" in svg.content
+
+
+def test_annex_page_lists_only_that_annex(client: TestClient) -> None:
+    text = text_of(page(client, "/treaty/stockholm/annex-a"))
+    assert "Perfluorohexane sulfonic acid" in text
+    assert "DDT" not in text.split("Everything it lists")[1].split("Annexes")[0]  # DDT is Annex B
+
+
+def test_zzs_page_lists_routes_and_their_substances(client: TestClient) -> None:
+    text = text_of(page(client, "/zzs"))
+    assert "All PFAS are ZZS" in text
+    assert "Substances per route" in text
+
+
+def test_panel_page_shows_functions_and_candidate_topics_with_substances(client: TestClient) -> None:
+    text = text_of(page(client, "/panel"))
+    assert "Horizon scanning" in text
+    assert "candidate" in text
+    assert "PFAS, including polymeric PFAS" in text
+
+
+def test_coverage_matrix_filters_pfas_and_downloads_csv_and_xlsx(client: TestClient) -> None:
+    html = page(client, "/matrix?show=pfas")
+    assert "Ammonium perfluorooctane sulfonate" in html
+    assert "Mercury" not in text_of(html)
+    rows = list(csv.DictReader(io.StringIO(client.get("/matrix.csv?show=pfas").text)))
+    pfos = next(r for r in rows if r["substance"] == "Ammonium perfluorooctane sulfonate")
+    assert pfos["Stockholm Convention"].startswith("listed: B")
+    book = load_workbook(io.BytesIO(client.get("/matrix.xlsx?show=pfas").content))
+    sheet = book.active
+    assert sheet is not None and sheet.max_row == len(rows) + 1
+    assert client.get("/matrix?show=everything", headers=BROWSER).status_code == 400
+
+
+def test_every_iri_kind_dereferences_to_a_page(client: TestClient) -> None:
+    for path in (
+        "/listing/stockholm/annex-a/pfhxs",
+        "/decision/sc-10-13",
+        "/meeting/sc-cop-10",
+        "/zzs/criterion/pfas-group",
+        "/panel/topic/pfas",
+        "/source/sc-text",
+        "/graph/provenance",
+        "/ontology",
+    ):
+        assert "<h1>" in page(client, path), path
+
+
+@pytest.mark.parametrize(
+    ("accept", "suffix", "media_type", "marker"),
+    [
+        ("text/turtle", "", "text/turtle", "@prefix"),
+        ("application/n-triples", "", "application/n-triples", "<https://w3id.org/chemkg/substance/pfhxs>"),
+        ("application/ld+json", "", "application/ld+json", '"@id"'),
+        (None, ".ttl", "text/turtle", "@prefix"),
+        (None, ".jsonld", "application/ld+json", '"@id"'),
+        (None, ".nt", "application/n-triples", "<https://w3id.org/chemkg/substance/pfhxs>"),
+    ],
+)
+def test_machines_get_rdf_by_accept_or_suffix(
+    client: TestClient, accept: str | None, suffix: str, media_type: str, marker: str
+) -> None:
+    r = client.get("/substance/pfhxs" + suffix, headers={"accept": accept} if accept else {})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(media_type)
+    assert marker in r.text
+    # the description carries the labels of linked nodes (here the member's name)
+    assert "Perfluorohexane sulfonic acid" in r.text
+
+
+def test_unknown_iri_is_a_404_page_that_suggests_close_matches(client: TestClient) -> None:
+    html = page(client, "/substance/pfhxz", status=404)
+    assert "Perhaps you meant" in html
+    assert 'href="/substance/pfhxs' in html
+    api = client.get("/substance/pfhxz", headers={"accept": "application/json"})
+    assert api.status_code == 404 and "pfhxs" in api.json()["error"]["detail"]
+
+
+def test_unacceptable_format_is_406(client: TestClient) -> None:
+    r = client.get("/substance/pfhxs", headers={"accept": "image/png"})
+    assert r.status_code == 406
+
+
+def test_home_page_has_one_search_box_and_every_instrument(client: TestClient) -> None:
+    html = page(client, "/")
+    assert html.count('type="search"') == 1
+    assert 'href="/treaty/minamata"' in html and 'href="/treaty/montreal"' in html
