@@ -23,9 +23,11 @@ from chemkg.web.negotiation import (
     content_type,
     negotiate,
     not_acceptable,
+    prefers_html,
     render_rdf,
 )
 from chemkg.web.pool import QueryPool
+from chemkg.web.sparql_page import render_sparql_page
 from chemkg.web.protocol import FORM, QUERY_BODY, UPDATE_BODY, ProtocolRequest, read_get, read_post
 from chemkg.web.templating import render_page
 from chemkg.web.worker import Job
@@ -72,6 +74,9 @@ async def sparql_get(request: Request) -> Response:
     protocol = read_get(request)
     if protocol.query is None:
         return describe_service(request, protocol)
+    if protocol.format is None and prefers_html(request):
+        # A shared link opened in a browser: the editor with the query, which it runs.
+        return sparql_html_page(request, _build_info(request), protocol.query)
     return await answer(request, protocol)
 
 
@@ -125,10 +130,7 @@ def endpoint_url(request: Request) -> str:
 
 def describe_service(request: Request, protocol: ProtocolRequest) -> Response:
     """GET /sparql without a query: the Service Description as RDF, or a page for a browser."""
-    try:
-        info = build_info(request.app.state.settings.store)
-    except StoreMissing:
-        info = None
+    info = _build_info(request)
     media_type = negotiate(request, ["text/turtle", "text/html", *RDF_DOCUMENT_TYPES[1:]], protocol.format)
     if media_type == "text/html":
         return sparql_html_page(request, info)
@@ -136,19 +138,15 @@ def describe_service(request: Request, protocol: ProtocolRequest) -> Response:
     return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
 
 
-def sparql_html_page(request: Request, info: dict[str, Any] | None) -> Response:
-    """The endpoint as a browser sees it: how to query it, with the example queries (the UI may replace this)."""
+def _build_info(request: Request) -> dict[str, Any] | None:
+    try:
+        return build_info(request.app.state.settings.store)
+    except StoreMissing:
+        return None
+
+
+def sparql_html_page(request: Request, info: dict[str, Any] | None, query: str | None = None) -> Response:
+    """The query editor for people (``web/sparql_page.py``): examples, a results table, downloads."""
     if info is None:
         raise Unavailable("No built store yet; run `chemkg build`.", retry_after=60)
-    settings = request.app.state.settings
-    return render_page(
-        request,
-        "sparql.html",
-        {
-            "endpoint": endpoint_url(request),
-            "info": info,
-            "examples": list(named_queries().values()),
-            "timeout": settings.query_timeout_s,
-            "limit": settings.result_limit,
-        },
-    )
+    return render_sparql_page(request, info, query)
