@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 
 from chemkg.sparql import uses_service
-from chemkg.store import StoreMissing, build_info, named_queries
+from chemkg.store import StoreMissing, build_info
 from chemkg.web.describe import service_description
 from chemkg.web.errors import BadRequest, ChemKGError, Forbidden, Unavailable
 from chemkg.web.negotiation import (
@@ -27,9 +27,8 @@ from chemkg.web.negotiation import (
     render_rdf,
 )
 from chemkg.web.pool import QueryPool
-from chemkg.web.sparql_page import render_sparql_page
 from chemkg.web.protocol import FORM, QUERY_BODY, UPDATE_BODY, ProtocolRequest, read_get, read_post
-from chemkg.web.templating import render_page
+from chemkg.web.sparql_page import render_sparql_page
 from chemkg.web.worker import Job
 
 router = APIRouter(tags=["SPARQL"])
