@@ -40,7 +40,7 @@ LISTINGS = [
     ("Perfluorooctanoic acid (PFOA), its salts", "335-67-1", "stockholm/annex-a", "SC-9/12", 2019),
     ("Perfluorohexane sulfonic acid (PFHxS), i", "355-46-4", "stockholm/annex-a", "SC-10/13", 2022),
     ("Dechlorane Plus (incl. its syn- and anti", "13560-89-9", "stockholm/annex-a", "SC-11/10", 2023),
-    ("Methoxychlor", "72-43-5", "stockholm/annex-a", "SC-11/12", 2023),
+    ("Methoxychlor", "72-43-5", "stockholm/annex-a", "", 2023),  # decision number (SC-11/12?) unconfirmed
     ("UV-328 (2-(2H-benzotriazol-2-yl)-4,6-di-", "25973-55-1", "stockholm/annex-a", "SC-11/11", 2023),
     ("Chlorpyrifos", "2921-88-2", "stockholm/annex-a", "SC-12/9", 2025),
     ("Chlorinated paraffins with carbon chain ", "85535-85-9", "stockholm/annex-a", "SC-12/10", 2025),
