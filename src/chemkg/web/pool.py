@@ -27,6 +27,7 @@ from chemkg.web.worker import BODY, END, FAILED, HEAD, HEADER, JOB, READY, REPLY
 log = logging.getLogger("chemkg.web.pool")
 STORE_CHECK_S = 2.0
 START_TIMEOUT_S = 60.0
+MIN_QUEUE_WAIT_S = 15.0  # a queued request may wait this long for a worker (replacements take ~1 s to start)
 
 
 class QueryTimeout(Unavailable):
@@ -96,9 +97,13 @@ class QueryPool:
             self._started = True
 
     async def close(self) -> None:
+        workers = list(self._workers)
         self._kill_all()
         for task in list(self._tasks):
             task.cancel()
+        for w in workers:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(w.process.wait(), 5)
         self._started = False
 
     def alive(self) -> int:
@@ -175,8 +180,9 @@ class QueryPool:
             self._target = target
             self.generation += 1
 
-    async def _acquire(self, deadline: float) -> Worker:
+    async def _acquire(self) -> Worker:
         loop = asyncio.get_running_loop()
+        deadline = loop.time() + max(self.timeout_s, MIN_QUEUE_WAIT_S)
         if self._waiting >= self.max_waiting:
             raise Unavailable("The SPARQL service is at capacity; please retry in a moment.", retry_after=2)
         self._waiting += 1
@@ -184,7 +190,7 @@ class QueryPool:
             worker = await asyncio.wait_for(self._idle.get(), max(deadline - loop.time(), 0.001))
         except TimeoutError:
             raise Unavailable(
-                f"All {self.size} query workers stayed busy for the whole {self.timeout_s:g} s time limit; "
+                f"All {self.size} query workers stayed busy for {max(self.timeout_s, MIN_QUEUE_WAIT_S):g} s; "
                 "please retry in a moment.",
                 retry_after=2,
             ) from None
@@ -198,9 +204,9 @@ class QueryPool:
     async def execute(self, job: Job) -> Reply:
         await self.start()
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.timeout_s
         self._follow_builds(loop.time())
-        worker = await self._acquire(deadline)
+        worker = await self._acquire()
+        deadline = loop.time() + self.timeout_s  # the time limit counts from when a worker takes the query
         try:
             payload = pickle.dumps(job)
             worker.writer.write(HEADER.pack(len(payload), JOB[0]) + payload)

@@ -1,0 +1,90 @@
+"""Researchers' own tools against a real running server: SPARQLWrapper and rdflib's SPARQLStore."""
+
+from __future__ import annotations
+
+import csv
+import io
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
+
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
+
+pytestmark = pytest.mark.slow
+
+PFHXS = "https://w3id.org/chemkg/substance/pfhxs-acid"
+CAS_QUERY = """PREFIX ck: <https://w3id.org/chemkg/ontology#>
+SELECT ?substance WHERE { ?substance ck:casNumber "355-46-4" }"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def endpoint(settings: Settings) -> Iterator[str]:
+    """`chemkg serve` as a researcher meets it: uvicorn on a local port."""
+    port = free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/sparql"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+def wrapper(endpoint: str, fmt: str, query: str = CAS_QUERY) -> SPARQLWrapper:
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    return client
+
+
+def test_sparqlwrapper_json(endpoint: str) -> None:
+    data = wrapper(endpoint, JSON).queryAndConvert()
+    assert [b["substance"]["value"] for b in data["results"]["bindings"]] == [PFHXS]  # type: ignore[index]
+
+
+def test_sparqlwrapper_xml_via_post(endpoint: str) -> None:
+    client = wrapper(endpoint, XML)
+    client.setMethod(POST)
+    document = client.queryAndConvert()
+    uris = [node.firstChild.data for node in document.getElementsByTagName("uri")]  # type: ignore[attr-defined]
+    assert uris == [PFHXS]
+
+
+def test_sparqlwrapper_csv(endpoint: str) -> None:
+    raw = wrapper(endpoint, CSV).queryAndConvert()
+    assert list(csv.reader(io.StringIO(raw.decode()))) == [["substance"], [PFHXS]]  # type: ignore[union-attr]
+
+
+def test_sparqlwrapper_construct_into_an_rdflib_graph(endpoint: str) -> None:
+    query = f"CONSTRUCT {{ <{PFHXS}> ?p ?o }} WHERE {{ <{PFHXS}> ?p ?o }}"
+    client = wrapper(endpoint, TURTLE, query)
+    graph = Graph().parse(data=client.queryAndConvert(), format="turtle")  # type: ignore[arg-type]
+    assert (URIRef(PFHXS), URIRef("https://w3id.org/chemkg/ontology#casNumber"), Literal("355-46-4")) in graph
+
+
+def test_rdflib_sparqlstore_select_and_construct(endpoint: str) -> None:
+    store = SPARQLStore(endpoint)
+    rows = list(store.query(CAS_QUERY))
+    assert [str(r[0]) for r in rows] == [PFHXS]  # type: ignore[index]
+    construct = store.query(f"CONSTRUCT WHERE {{ <{PFHXS}> ?p ?o }}")
+    assert any(str(o) == "355-46-4" for o in construct.graph.objects())  # type: ignore[union-attr]
+    assert store.query(f"ASK {{ <{PFHXS}> ?p ?o }}").askAnswer is True
