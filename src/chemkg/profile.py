@@ -43,6 +43,7 @@ class Listing:
     status_label_nl: str
     via: str
     via_label: str
+    via_label_nl: str | None = None
     decisions: list[str] = field(default_factory=list)
     adopted: str | None = None
     year: int | None = None
@@ -162,6 +163,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
                 status_label_nl=row["statusLabelNl"],
                 via=row["via"],
                 via_label=row["viaLabel"],
+                via_label_nl=row["viaLabelNl"],
                 adopted=row["adopted"],
                 year=row["year"],
                 in_force=row["inForce"],

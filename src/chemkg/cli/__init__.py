@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from chemkg.cli import batch, build, imports, lookup, query, report, serve, stats  # noqa: F401  (each registers commands)
+from chemkg.cli import (  # noqa: F401  (each module registers its commands)
+    batch,
+    brief,
+    build,
+    imports,
+    lookup,
+    query,
+    report,
+    serve,
+    stats,
+)
 from chemkg.cli.app import app
 
 

@@ -1,0 +1,67 @@
+"""A brief as plain data: sections of facts, each fact with the numbers of its references.
+
+Builders (substance, treaty, topic) fill it from the store; renderers (md, html, docx) only lay
+it out, so every format says the same thing with the same citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chemkg.profile import Citation
+
+
+@dataclass
+class Fact:
+    text: str
+    refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    facts: list[Fact] = field(default_factory=list)
+    empty: str = ""  # said instead of the facts when there are none
+
+
+@dataclass
+class Reference:
+    number: int
+    title: str
+    url: str | None
+    locators: list[str]
+    unconfirmed: bool
+
+
+@dataclass
+class Brief:
+    kind: str  # substance, group, treaty or topic
+    lang: str
+    title: str
+    subtitle: str
+    iri: str
+    sections: list[Section] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    footer: str = ""
+
+    def cite(self, citations: list[Citation]) -> list[int]:
+        """Reference numbers for these citations, adding new sources to the list (one number per source)."""
+        numbers: list[int] = []
+        for c in citations:
+            if not c.title:
+                continue
+            ref = next((r for r in self.references if r.title == c.title and r.url == c.url), None)
+            if ref is None:
+                ref = Reference(len(self.references) + 1, c.title, c.url, [], c.confidence == "memory")
+                self.references.append(ref)
+            if c.locator and c.locator not in ref.locators:
+                ref.locators.append(c.locator)
+            if ref.number not in numbers:
+                numbers.append(ref.number)
+        return sorted(numbers)
+
+    def section(self, key: str, heading: str, empty: str = "") -> Section:
+        section = Section(key, heading, empty=empty)
+        self.sections.append(section)
+        return section

@@ -1,0 +1,90 @@
+"""A brief as Markdown, HTML (Jinja2 templates) or DOCX (python-docx): the same sections and references."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from chemkg.reports.brief.model import Brief
+from chemkg.reports.brief.text import t
+
+FORMATS = ("md", "html", "docx")
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md_escape(text: object) -> str:
+    """Text from the graph shown as written, not read as Markdown or HTML."""
+    return MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def ref_marks(numbers: list[int]) -> str:
+    return "".join(f" [{n}]" for n in numbers)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("chemkg.reports", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["refs"] = ref_marks
+    return env
+
+
+def render_text(brief: Brief, fmt: str) -> str:
+    template = _environment().get_template(f"brief.{fmt}.j2")
+    return template.render(
+        brief=brief,
+        references_heading=t(brief.lang, "references"),
+        unconfirmed=t(brief.lang, "unconfirmed"),
+    )
+
+
+def render_docx(brief: Brief) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    document.core_properties.title = f"{brief.title}: {brief.subtitle}"
+    document.core_properties.language = brief.lang
+    document.add_heading(brief.title, level=0)
+    document.add_paragraph(brief.subtitle).runs[0].italic = True
+    for section in brief.sections:
+        document.add_heading(section.heading, level=1)
+        if not section.facts:
+            document.add_paragraph(section.empty)
+        for fact in section.facts:
+            paragraph = document.add_paragraph(fact.text, style="List Bullet")
+            if fact.refs:
+                mark = paragraph.add_run(" " + "".join(f"[{n}]" for n in fact.refs))
+                mark.font.superscript = True
+    document.add_heading(t(brief.lang, "references"), level=1)
+    for ref in brief.references:
+        text = ref.title + (f" ({'; '.join(ref.locators)})" if ref.locators else "")
+        if ref.unconfirmed:
+            text += f" [{t(brief.lang, 'unconfirmed')}]"
+        if ref.url:
+            text += f" {ref.url}"
+        document.add_paragraph(text, style="List Number").runs[0].font.size = Pt(9)
+    document.add_paragraph(brief.footer).runs[0].font.size = Pt(8)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render(brief: Brief, fmt: str) -> bytes:
+    if fmt == "docx":
+        return render_docx(brief)
+    if fmt in ("md", "html"):
+        return render_text(brief, fmt).encode("utf-8")
+    raise ValueError(f"brief format {fmt!r} is not supported; use {', '.join(FORMATS)}")

@@ -1,0 +1,104 @@
+"""Negotiation briefs: a negotiator walks into a meeting with sourced facts, in English or Dutch."""
+
+import io
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from chemkg.cli import app
+from chemkg.reports.brief import BriefTargetNotFound, build_brief
+from chemkg.reports.brief.model import Brief
+from chemkg.reports.brief.render import render
+from chemkg.reports.brief.text import TEXT
+
+runner = CliRunner()
+
+
+def section(brief: Brief, key: str) -> list[str]:
+    return [f.text for s in brief.sections if s.key == key for f in s.facts]
+
+
+def test_every_fixed_string_exists_in_dutch_and_english() -> None:
+    assert TEXT["en"].keys() == TEXT["nl"].keys()
+    for key, english in TEXT["en"].items():
+        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", TEXT["nl"][key])), key
+
+
+def test_a_dutch_brief_on_pfhxs_shows_the_stockholm_listing_with_sc_10_13_and_its_sources(store: ox.Store) -> None:
+    brief = build_brief(store, "PFHxS", "nl")
+    markdown = render(brief, "md").decode()
+    assert "## Status onder de mondiale verdragen" in markdown
+    stockholm = next(f for s in brief.sections if s.key == "status" for f in s.facts if "Stockholm" in f.text)
+    assert "SC-10/13" in stockholm.text and "Bijlage A (Uitbanning)" in stockholm.text and "geplaatst" in stockholm.text
+    assert stockholm.refs and all(1 <= n <= len(brief.references) for n in stockholm.refs)
+    assert "Verdrag van Rotterdam: niet geplaatst" in section(brief, "status")
+    assert any("ZZS" in fact for fact in section(brief, "eu_nl"))
+    assert "## Bronnen" in markdown and f"{len(brief.references)}. " in markdown
+    for english in ("Status under", "not listed", "References", "substance group"):
+        assert english not in markdown
+
+
+def test_every_fact_that_states_a_listing_cites_a_source(store: ox.Store) -> None:
+    brief = build_brief(store, "kwik", "en")
+    for s in brief.sections:
+        for fact in s.facts:
+            if ": listed" in fact.text or "under review" in fact.text or fact.text.startswith("Netherlands: ZZS"):
+                assert fact.refs, fact.text
+
+
+def test_open_processes_show_the_rotterdam_recommendation_for_mercury(store: ox.Store) -> None:
+    brief = build_brief(store, "mercury", "en")
+    assert any("recommended" in text and "Rotterdam" in text for text in section(brief, "open"))
+
+
+def test_exemptions_show_their_expiry(store: ox.Store) -> None:
+    brief = build_brief(store, "UV-328", "en")
+    assert any("2030-12-31" in text and "expires" in text for text in section(brief, "exemptions"))
+
+
+def test_a_treaty_brief_lists_its_annexes_and_open_poprc_reviews(store: ox.Store) -> None:
+    brief = build_brief(store, "stockholm", "en")
+    assert brief.kind == "treaty" and brief.title == "Stockholm Convention"
+    assert any(text.startswith("Annex A (Elimination)") and "Mirex" in text for text in section(brief, "annexes"))
+    assert any("PFOA" in text and "under review" in text for text in section(brief, "open"))
+    assert any("SC-10/13" in text for text in section(brief, "timeline"))
+
+
+def test_a_topic_brief_shows_the_coverage_of_the_substances_it_concerns(store: ox.Store) -> None:
+    brief = build_brief(store, "panel/topic/pfas", "nl")
+    assert brief.kind == "topic"
+    lines = section(brief, "substances")
+    assert any("ZZS" in line for line in lines) and all(f.refs for s in brief.sections for f in s.facts)
+
+
+def test_an_unknown_target_says_what_a_brief_can_be_about(store: ox.Store) -> None:
+    with pytest.raises(BriefTargetNotFound, match="instrument"):
+        build_brief(store, "xyzzy", "en")
+
+
+def test_html_escapes_text_and_links_the_references(store: ox.Store) -> None:
+    html = render(build_brief(store, "PFHxS", "en"), "html").decode()
+    assert '<html lang="en">' in html and 'href="#ref-1"' in html and 'id="ref-1"' in html
+    assert "<script" not in html
+
+
+def test_the_docx_brief_opens_in_python_docx_with_its_headings(built_store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "pfhxs.docx"
+    env = {"CHEMKG_STORE_PATH": str(built_store)}
+    result = runner.invoke(app, ["brief", "PFHxS", "--lang", "nl", "--output", str(target)], env=env)
+    assert result.exit_code == 0, result.output
+    document = Document(io.BytesIO(target.read_bytes()))
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert headings[:3] == ["Identiteit", "Status onder de mondiale verdragen", "Uitzonderingen en hun vervaldatum"]
+    assert "Bronnen" in headings
+    assert any("SC-10/13" in p.text for p in document.paragraphs)
+
+
+def test_the_brief_command_refuses_unknown_formats(built_store: Path) -> None:
+    env = {"CHEMKG_STORE_PATH": str(built_store)}
+    result = runner.invoke(app, ["brief", "pfos", "--format", "pdf"], env=env)
+    assert result.exit_code == 1 and "md, html or docx" in result.output
