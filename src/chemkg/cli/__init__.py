@@ -9,6 +9,7 @@ from chemkg.cli import (  # noqa: F401  (each module registers its commands)
     imports,
     lookup,
     query,
+    releases,
     report,
     serve,
     stats,
