@@ -7,7 +7,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.profile import Listing, Profile, load_profile
+from chemkg.profile import Citation, Listing, Profile, load_profile
 from chemkg.web.pages.site import STATUS_TO_COVERAGE, Instrument, Obligation, SiteData, site_data
 
 BASEL = "https://w3id.org/chemkg/treaty/basel"
@@ -28,6 +28,34 @@ class ObligationGroup:
 
 
 @dataclass
+class ZZSRoute:
+    """One route by which the substance is (potential) ZZS, with every source that says so."""
+
+    status: str
+    criterion: str
+    label: str
+    label_nl: str
+    derivation: str
+    date: str | None
+    sources: list[Citation] = field(default_factory=list)
+
+
+def zzs_routes(rows: list[dict[str, Any]]) -> list[ZZSRoute]:
+    routes: dict[tuple[str, str], ZZSRoute] = {}
+    for r in rows:
+        route = routes.setdefault(
+            (r["status"], r["criterion"]),
+            ZZSRoute(
+                r["status"], r["criterion"], r["criterionLabel"], r["criterionLabelNl"], r["derivation"], r["date"]
+            ),
+        )
+        citation = Citation(r["sourceTitle"], r["sourceUrl"], r["locator"], r["confidence"])
+        if citation not in route.sources:
+            route.sources.append(citation)
+    return sorted(routes.values(), key=lambda z: (z.status != "zzs", z.label))
+
+
+@dataclass
 class SubstancePage:
     profile: Profile
     coverage: list[CoverageCell]
@@ -36,6 +64,7 @@ class SubstancePage:
     eu_listings: list[Listing]
     obligations: list[ObligationGroup]
     zzs_status: str | None
+    zzs: list[ZZSRoute]
     related: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -93,5 +122,6 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
         eu,
         _obligations(site, treaty + basel),
         zzs,
+        zzs_routes(profile.zzs),
         related or [],
     )

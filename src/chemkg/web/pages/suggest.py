@@ -23,7 +23,8 @@ class Suggestion:
 
 
 @lru_cache(maxsize=4)
-def _resolver(store: ox.Store) -> Resolver:
+def resolver_for(store: ox.Store) -> Resolver:
+    """The resolver for one (read-only) store, built once."""
     return Resolver.from_store(store)
 
 
@@ -42,7 +43,7 @@ def suggestions(store: ox.Store, path: str, limit: int = 6) -> list[Suggestion]:
     last = path.rstrip("/").rsplit("/", 1)[-1]
     words = last.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
     if words.strip():
-        for s in _resolver(store).suggest(words, limit=limit):
+        for s in resolver_for(store).suggest(words, limit=limit):
             href = "/" + s.iri[len(BASE) :]
             out.setdefault(href, Suggestion(href, s.label, f"matched “{s.matched}”"))
     paths = _paths(store)

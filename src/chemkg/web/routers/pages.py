@@ -11,12 +11,14 @@ from chemkg.namespaces import BASE, path_of
 from chemkg.web.charts import matrix_svg, timeline_svg
 from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.i18n import Translator, pick_language
+from chemkg.web.negotiation import negotiate
 from chemkg.web.page_store import page_store
 from chemkg.web.pages.matrix import FILTERS, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.site import site_data
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import zzs_routes
+from chemkg.web.search_page import engine_cards, name_matches, render_search_page
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Pages"])
@@ -39,6 +41,21 @@ def home(request: Request) -> Response:
         "instruments": len(site.instruments),
     }
     return render_page(request, "home.html", {"instruments": instruments, "site": site, "stats": stats})
+
+
+@router.get("/search", summary="Search for people: result cards with coverage badges", response_class=Response)
+def search(request: Request, q: str = "") -> Response:
+    """The browser view of search; API clients get JSON from the search API."""
+    negotiate(request, ["text/html"])
+    store = page_store(request)
+    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    if not q.strip():
+        return render_search_page(request, store, "", [])
+    found = engine_cards(request, store, q, lang)
+    if found is None:
+        return render_search_page(request, store, q, name_matches(store, q, lang), note="search.unavailable")
+    cards, read_as = found
+    return render_search_page(request, store, q, cards, read_as=read_as)
 
 
 @router.get("/zzs", summary="Dutch ZZS: routes and substances per route", response_class=Response)

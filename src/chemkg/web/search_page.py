@@ -1,0 +1,154 @@
+"""The search page for people: result cards with the entity's kind, a badge per instrument and annex
+that lists it, its ZZS status and why it matched; filters for kind, instrument and ZZS status.
+
+The ``/search`` route answers API clients with JSON and hands browsers to :func:`render_search_page`
+with the same hits, so the page and the API cannot drift apart. Without a search index the page
+still finds names and identifiers through the resolver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+from fastapi import Request
+from fastapi.responses import Response
+
+from chemkg.resolve import Resolver
+from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData, site_data
+from chemkg.web.pages.suggest import resolver_for
+from chemkg.web.templating import render_page
+
+TYPE_FILTERS = ("substance", "group")
+ZZS_FILTERS = ("zzs", "potential-zzs", "none")
+
+
+@dataclass
+class Badge:
+    instrument: str
+    annex: str
+    state: str
+    href: str
+
+
+@dataclass
+class Card:
+    iri: str
+    kind: str
+    label: str
+    reason: str
+    snippet: str = ""
+    cas: list[str] = field(default_factory=list)
+    zzs: str | None = None
+    badges: list[Badge] = field(default_factory=list)
+
+
+def _badges(site: SiteData, iri: str, lang: str) -> list[Badge]:
+    out: dict[tuple[str, str], Badge] = {}
+    for cell in site.cells.get(iri, []):
+        state = STATUS_TO_COVERAGE.get(cell.status, "not-listed")
+        instrument = site.instruments.get(cell.instrument)
+        name = instrument.name(lang) if instrument else cell.instrument
+        key = (name, cell.annex_code)
+        if key not in out or state == "listed":
+            out[key] = Badge(name, cell.annex_code, state, "/" + cell.listing[len("https://w3id.org/chemkg/") :])
+    return sorted(out.values(), key=lambda b: (b.state != "listed", b.instrument, b.annex))
+
+
+def card(site: SiteData, iri: str, kind: str, label: str, reason: str, snippet: str, lang: str) -> Card:
+    """A result card for any entity; substances and groups get their coverage badges and ZZS status."""
+    entity = site.entities.get(iri)
+    if entity is None:
+        return Card(iri, kind, label, reason, snippet)
+    kind = "group" if entity.is_group else "substance"
+    return Card(
+        iri, kind, label or entity.name(lang), reason, snippet, entity.cas, entity.zzs, _badges(site, iri, lang)
+    )
+
+
+def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
+    """Cards from identity resolution alone: the exact match (and any others it names), then close names."""
+    site = site_data(store)
+    resolver: Resolver = resolver_for(store)
+    found = resolver.resolve(query)
+    cards: list[Card] = []
+    if found.entity is not None:
+        reason = f"{found.match_type}: {found.matched}" if found.matched else str(found.match_type)
+        for entity in [found.entity, *found.also]:
+            cards.append(
+                card(site, entity.iri, "", entity.label_nl if lang == "nl" else entity.label, reason, "", lang)
+            )
+    if found.status in ("unresolved", "fuzzy") or not cards:
+        for s in resolver.suggest(query, limit=8):
+            if all(c.iri != s.iri for c in cards):
+                cards.append(card(site, s.iri, "", s.label, f"close to “{s.matched}” ({s.score:.0f}%)", "", lang))
+    return cards
+
+
+def apply_filters(cards: list[Card], kind: str, instrument: str, zzs: str) -> list[Card]:
+    out = cards
+    if kind:
+        out = [c for c in out if c.kind == kind]
+    if instrument:  # a badge links to /listing/<instrument>/<annex>/<item>
+        out = [c for c in out if any(b.state == "listed" and b.href.split("/")[2] == instrument for b in c.badges)]
+    if zzs:
+        out = [c for c in out if (c.zzs or "none") == zzs]
+    return out
+
+
+def render_search_page(
+    request: Request,
+    store: ox.Store,
+    query: str,
+    cards: list[Card],
+    note: str | None = None,
+    read_as: dict[str, Any] | None = None,
+) -> Response:
+    site = site_data(store)
+    params = request.query_params
+    kind, instrument, zzs = params.get("type", ""), params.get("instrument", ""), params.get("zzs", "")
+    shown = apply_filters(cards, kind, instrument, zzs)
+    instruments = [(i.iri.rsplit("/", 1)[-1], i) for i in site.listing_instruments()]
+    context = {
+        "q": query,
+        "cards": shown,
+        "total": len(cards),
+        "note": note,
+        "read_as": read_as or {},
+        "filters": {"type": kind, "instrument": instrument, "zzs": zzs},
+        "types": TYPE_FILTERS,
+        "zzs_values": ZZS_FILTERS,
+        "instruments": instruments,
+        "suggestions": [] if shown or not query else resolver_for(store).suggest(query, limit=5),
+    }
+    return render_page(request, "search.html", context)
+
+
+def hit_reason(explanation: dict[str, Any]) -> str:
+    """Why a search hit matched, in a few words, from the engine's explanation."""
+    parts = []
+    for exact in explanation.get("exact", []) or []:
+        if isinstance(exact, dict):
+            parts.append(f"{exact.get('kind', 'name')}: {exact.get('value', '')}")
+    terms = explanation.get("matched_terms") or explanation.get("terms")
+    if terms:
+        parts.append("words: " + ", ".join(map(str, terms[:6])))
+    if "dense_similarity" in explanation or "dense_rank" in explanation:
+        parts.append("meaning")
+    return "; ".join(parts) or "relevance"
+
+
+def engine_cards(request: Request, store: ox.Store, query: str, lang: str) -> tuple[list[Card], dict[str, Any]] | None:
+    """Cards from the search index (lexical + semantic), or None when no index is built."""
+    settings = request.app.state.settings
+    from chemkg.search.indexer import MANIFEST
+
+    if not (settings.index / MANIFEST).exists():
+        return None
+    from chemkg.search.engine import get_searcher
+
+    result = get_searcher(settings.index, settings.model_name).search(query, lang=lang, limit=30)
+    site = site_data(store)
+    cards = [card(site, h.iri, h.type, h.label, hit_reason(h.explanation), h.snippet, lang) for h in result.hits]
+    return cards, result.read_as
