@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chemkg.web.routers import entities, meta, pages, sparql
+from chemkg.web.routers import entities, meta, pages, reports, sparql
 
 ROUTERS: list[APIRouter] = [
     sparql.router,
+    reports.router,
     pages.router,
     entities.router,
     meta.router,

@@ -1,0 +1,230 @@
+"""Batch lookup, gap reports and negotiation briefs: API endpoints and the pages that use them.
+
+The pages and the API call the same functions (``chemkg.reports``), so a table on screen, its CSV
+download and the CLI's output agree. The batch index (names, coverage) is built once per store.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+
+from chemkg.namespaces import path_of
+from chemkg.reports.batch import BatchLookup, BatchRow, summary
+from chemkg.reports.batch_input import BatchInputError, input_format, read_values
+from chemkg.reports.batch_output import MEDIA_TYPES as BATCH_TYPES
+from chemkg.reports.batch_output import render as render_batch
+from chemkg.reports.brief import LANGS, BriefTargetNotFound, build_brief, built_at
+from chemkg.reports.brief.render import FORMATS as BRIEF_FORMATS
+from chemkg.reports.brief.render import MEDIA_TYPES as BRIEF_TYPES
+from chemkg.reports.brief.render import render as render_brief
+from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, cell_label, column_label
+from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, ReportResult, UnknownReport, run_report
+from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
+from chemkg.web.i18n import pick_language
+from chemkg.web.page_store import page_store
+from chemkg.web.reports_text import report_text
+from chemkg.web.templating import render_page
+
+router = APIRouter(tags=["Reports"])
+
+MAX_UPLOAD = 10 * 1024 * 1024
+SHOWN_ROWS = 500
+BATCH_FORMATS = ("json", "csv", "xlsx")
+
+
+def _lookup(request: Request) -> BatchLookup:
+    """The batch index for the current store, rebuilt when a new build is swapped in."""
+    store = page_store(request)
+    target = os.path.realpath(request.app.state.settings.store)
+    cached: tuple[str, BatchLookup] | None = getattr(request.app.state, "batch_lookup", None)
+    if cached is None or cached[0] != target:
+        cached = (target, BatchLookup.from_store(store))
+        request.app.state.batch_lookup = cached
+    return cached[1]
+
+
+async def _batch_rows(
+    request: Request, text: str | None, file: UploadFile | None, column: str | None
+) -> list[BatchRow]:
+    column = (column or "").strip() or None
+    try:
+        if file is not None and file.filename:
+            data = await file.read(MAX_UPLOAD + 1)
+            if len(data) > MAX_UPLOAD:
+                raise PayloadTooLarge(f"the file is larger than {MAX_UPLOAD // 1024 // 1024} MB; split it")
+            values = read_values(data, input_format(file.filename, data), column)
+        elif text and text.strip():
+            values = read_values(text.encode("utf-8"), "text")
+        else:
+            raise BadRequest("nothing to look up: paste identifiers or names (one per line) or upload a file")
+    except BatchInputError as exc:
+        raise BadRequest(str(exc)) from None
+    return _lookup(request).run(values)
+
+
+def _lang(request: Request, asked: str | None = None) -> str:
+    return pick_language(asked or request.query_params.get("lang"), request.cookies)
+
+
+@router.post("/api/batch", summary="Look up a list of substances and their coverage")
+async def api_batch(
+    request: Request,
+    text: Annotated[str | None, Form(description="Identifiers or names, one per line")] = None,
+    file: Annotated[UploadFile | None, File(description="A .txt, .csv or .xlsx file")] = None,
+    column: Annotated[str | None, Form(description="CSV/XLSX column: name or 1-based number")] = None,
+    format: Annotated[str, Query(description="json, csv or xlsx")] = "json",
+    lang: Annotated[str, Query(description="en or nl (names and XLSX headings)")] = "en",
+) -> Response:
+    """Every input row in order, with resolved entity, match type, confidence, suggestions and coverage."""
+    if format not in BATCH_FORMATS:
+        raise BadRequest(f"format {format!r} is not supported; use json, csv or xlsx")
+    if lang not in LANGS:
+        raise BadRequest(f"lang {lang!r} is not supported; use en or nl")
+    rows = await _batch_rows(request, text, file, column)
+    headers = {}
+    if format != "json":
+        headers["Content-Disposition"] = f'attachment; filename="chemkg-batch.{format}"'
+    return Response(render_batch(rows, format, lang), media_type=BATCH_TYPES[format], headers=headers)
+
+
+@router.get("/batch", include_in_schema=False)
+def batch_page(request: Request) -> Response:
+    return render_page(request, "batch.html", _page_context(request, None, "", ""))
+
+
+@router.post("/batch", include_in_schema=False)
+async def batch_results(
+    request: Request,
+    text: Annotated[str | None, Form()] = None,
+    file: Annotated[UploadFile | None, File()] = None,
+    column: Annotated[str | None, Form()] = None,
+) -> Response:
+    rows = await _batch_rows(request, text, file, column)
+    return render_page(request, "batch.html", _page_context(request, rows, text or "", column or ""))
+
+
+def _page_context(request: Request, rows: list[BatchRow] | None, text: str, column: str) -> dict[str, Any]:
+    lang = _lang(request)
+    keys = [c.key for c in (*COLUMNS, ZZS_COLUMN)]
+    return {
+        "rt": partial(report_text, lang),
+        "rows": rows[:SHOWN_ROWS] if rows else rows,
+        "total": len(rows or []),
+        "counts": summary(rows) if rows else None,
+        "coverage_keys": keys,
+        "coverage_label": {k: column_label(k, lang) for k in keys},
+        "cell_label": partial(cell_label, lang=lang),
+        "path_of": path_of,
+        "text": text,
+        "column": column,
+        "shown": SHOWN_ROWS,
+    }
+
+
+def _report(request: Request, name: str, years: int) -> ReportResult:
+    try:
+        return run_report(page_store(request), name, years=years)
+    except UnknownReport as exc:
+        raise NotFound(str(exc.args[0])) from None
+    except BadReportParameter as exc:
+        raise BadRequest(str(exc)) from None
+
+
+@router.get("/api/reports", summary="The gap reports")
+def api_reports() -> JSONResponse:
+    return JSONResponse(
+        [
+            {"name": r.name, "title": r.title, "description": r.description, "query": r.query, "years": r.takes_years}
+            for r in REPORTS.values()
+        ]
+    )
+
+
+@router.get("/api/reports/{name}.csv", summary="One gap report as CSV")
+def api_report_csv(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
+    result = _report(request, name, years)
+    return Response(
+        result.to_csv(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="chemkg-{name}.csv"'},
+    )
+
+
+@router.get("/api/reports/{name}", summary="One gap report as JSON")
+def api_report(request: Request, name: str, years: int = DEFAULT_YEARS) -> JSONResponse:
+    result = _report(request, name, years)
+    report = result.report
+    return JSONResponse(
+        {
+            "name": report.name,
+            "title": report.title,
+            "query": report.query,
+            "parameters": result.parameters,
+            "columns": result.columns,
+            "rows": [{c: row.get(c) for c in result.columns} for row in result.rows],
+        }
+    )
+
+
+@router.get("/reports", include_in_schema=False)
+def reports_page(request: Request) -> Response:
+    lang = _lang(request)
+    return render_page(request, "reports.html", {"rt": partial(report_text, lang), "reports": REPORTS.values()})
+
+
+@router.get("/reports/{name}", include_in_schema=False)
+def report_page(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
+    lang = _lang(request)
+    result = _report(request, name, years)
+    return render_page(
+        request,
+        "report.html",
+        {"rt": partial(report_text, lang), "result": result, "path_of": path_of, "years": years},
+    )
+
+
+@router.get("/brief", include_in_schema=False)
+def brief_page(request: Request, target: str = "") -> Response:
+    lang = _lang(request)
+    return render_page(request, "brief.html", {"rt": partial(report_text, lang), "target": target})
+
+
+@router.get("/api/brief", summary="A negotiation brief, the target given as ?target=")
+def api_brief_by_query(
+    request: Request,
+    target: Annotated[str, Query(description="Substance, group, instrument or topic")],
+    lang: Annotated[str, Query(description="en or nl")] = "en",
+    format: Annotated[str, Query(description="md, html or docx")] = "html",
+) -> Response:
+    """The same brief as /api/brief/{target}, for forms that send the target as a parameter."""
+    return api_brief(request, target, lang, format)
+
+
+@router.get("/api/brief/{target:path}", summary="A negotiation brief (md, html or docx)")
+def api_brief(
+    request: Request,
+    target: str,
+    lang: Annotated[str, Query(description="en or nl")] = "en",
+    format: Annotated[str, Query(description="md, html or docx")] = "html",
+) -> Response:
+    """A brief on a substance or group (id such as substance/pfhxs, name or CAS), an instrument
+    (treaty/stockholm) or an ISP-CWP topic (panel/topic/pfas)."""
+    if lang not in LANGS:
+        raise BadRequest(f"lang {lang!r} is not supported; use en or nl")
+    if format not in BRIEF_FORMATS:
+        raise BadRequest(f"format {format!r} is not supported; use md, html or docx")
+    store = page_store(request)
+    try:
+        brief = build_brief(store, target, lang, built_at(request.app.state.settings.store))
+    except BriefTargetNotFound as exc:
+        raise NotFound(str(exc.args[0])) from None
+    headers = {}
+    if format != "html":
+        stem = (path_of(brief.iri) or "brief").replace("/", "-")
+        headers["Content-Disposition"] = f'attachment; filename="chemkg-brief-{stem}-{lang}.{format}"'
+    return Response(render_brief(brief, format), media_type=BRIEF_TYPES[format], headers=headers)
