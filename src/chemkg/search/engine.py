@@ -1,0 +1,322 @@
+"""The searcher: exact identifiers first, then BM25 and dense retrieval fused by reciprocal rank.
+
+Fusion is reciprocal-rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009): a document's score is
+``sum(1 / (RRF_K + rank))`` over the lists it appears in, with ``RRF_K = 60`` as in that paper
+(a large K flattens the head of each list, so agreement between the two retrievers counts for
+more than either one's first place). Each list contributes its top ``DEPTH`` documents.
+
+Listings and exemptions are parts of an entity: when one matches ("fire-fighting foam" is a PFOS
+exemption), ``ROLL_UP`` of its fused score is added to the substance or group it is about, so the
+substance a user is after rises above the fragments that mention the words.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chemkg.search.dense import DenseIndex
+from chemkg.search.documents import TYPES, Document
+from chemkg.search.indexer import DOCUMENTS, LEXICON, PASSAGES, VECTORS, read_manifest
+from chemkg.search.lexical import ExactMatch, LexicalIndex
+from chemkg.search.lexicon import Lexicon
+from chemkg.search.snippets import Analysis, analyse, explain_match, snippet
+from chemkg.search.text import tokens
+
+RRF_K = 60
+DEPTH = 100
+ROLL_UP = 0.5  # share of a listing's or exemption's fused score passed on to the entity it is about
+TRANSLATED_WEIGHT = 0.5  # BM25 weight of the English words a Dutch query was translated into
+MODES = ("hybrid", "lexical", "dense")
+LANGS = ("en", "nl")
+ZZS_VALUES = ("zzs", "potential-zzs", "none")
+
+
+class FilterError(ValueError):
+    """A filter value that is not one of the allowed values; the message lists them."""
+
+    def __init__(self, name: str, value: str, allowed: list[str]) -> None:
+        super().__init__(f"unknown {name} {value!r}; allowed values: {', '.join(allowed)}")
+        self.name = name
+        self.value = value
+        self.allowed = allowed
+
+
+@dataclass
+class Filters:
+    types: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+    zzs: list[str] = field(default_factory=list)
+
+    def accepts(self, doc: Document) -> bool:
+        if self.types and doc.type not in self.types:
+            return False
+        if self.instruments and not set(self.instruments) & set(doc.instruments):
+            return False
+        if self.annexes and not set(self.annexes) & set(doc.annexes):
+            return False
+        return not self.zzs or (doc.zzs or "none") in self.zzs
+
+    @property
+    def empty(self) -> bool:
+        return not (self.types or self.instruments or self.annexes or self.zzs)
+
+
+@dataclass
+class Hit:
+    iri: str
+    type: str
+    label: str
+    snippet: str
+    score: float
+    explanation: dict[str, Any]
+
+
+@dataclass
+class SearchResult:
+    query: str
+    lang: str
+    mode: str
+    hits: list[Hit]
+    read_as: dict[str, Any]
+
+
+class Searcher:
+    """A loaded index; thread-safe for reading. Loads the embedding model only when a query needs it."""
+
+    def __init__(self, index_path: Path, model_name: str) -> None:
+        self.path = index_path.resolve()
+        self.manifest = read_manifest(self.path)
+        self.model_name = model_name
+        self.docs = [Document.from_json(d) for d in _read(self.path / DOCUMENTS)]
+        self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
+        self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
+        self.passage_doc = np.array([p["doc"] for p in self.passages], dtype=np.int64)
+        self.vectors = np.load(self.path / VECTORS)
+        self.dense = DenseIndex.load(self.path)
+        self.lexicon = Lexicon.from_json(_read(self.path / LEXICON))
+        self.lexical = LexicalIndex(self.docs)
+        self.parent = [self.by_iri.get(d.parent) if d.parent else None for d in self.docs]
+        self._analyses: dict[int, Analysis] = {}
+        self._doc_vectors: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    # -- what filters accept -------------------------------------------------------------------
+    def allowed(self) -> dict[str, list[str]]:
+        return {
+            "type": list(TYPES),
+            "instrument": sorted({i for d in self.docs for i in d.instruments}),
+            "annex": sorted({a for d in self.docs for a in d.annexes}),
+            "zzs": list(ZZS_VALUES),
+            "lang": list(LANGS),
+        }
+
+    def filters(
+        self,
+        types: list[str] | None = None,
+        instruments: list[str] | None = None,
+        annexes: list[str] | None = None,
+        zzs: list[str] | None = None,
+    ) -> Filters:
+        """Checked filters; raises ``FilterError`` naming the allowed values."""
+        allowed = self.allowed()
+        out = Filters()
+        for name, values, target in (
+            ("type", types, out.types),
+            ("instrument", instruments, out.instruments),
+            ("annex", annexes, out.annexes),
+            ("zzs", zzs, out.zzs),
+        ):
+            for value in values or []:
+                value = value.strip().lower()
+                if value not in allowed[name]:
+                    raise FilterError(name, value, allowed[name])
+                target.append(value)
+        return out
+
+    # -- search --------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        lang: str | None = None,
+        filters: Filters | None = None,
+        limit: int = 10,
+        mode: str = "hybrid",
+    ) -> SearchResult:
+        filters = filters or Filters()
+        dutch = self.lexicon.looks_dutch(query)
+        lang = lang or ("nl" if dutch else "en")
+        read_as: dict[str, Any] = {"language": "nl" if dutch else "en"}
+        allowed = [i for i, d in enumerate(self.docs) if filters.accepts(d)] if not filters.empty else None
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.docs), dtype=bool)
+            mask[allowed] = True
+
+        exact, whole_identifier = self.lexical.exact_matches(query)
+        exact = [m for m in exact if mask is None or mask[m.doc]]
+        if exact:
+            read_as["exact"] = [{"kind": m.kind, "value": m.value} for m in exact[:5]]
+
+        terms: set[str] = set()
+        lexical_ranking: list[int] = []
+        dense_ranking: list[int] = []
+        best_passage: dict[int, int] = {}
+        translation = self.lexicon.translate(query)
+        if translation.changed:
+            read_as["translated"] = translation.text
+            read_as["translations"] = [{"from": a, "to": b} for a, b in translation.replaced]
+        if mode in ("hybrid", "lexical"):
+            reading = self.lexical.read_query(query)
+            if reading.corrections:
+                read_as["corrections"] = reading.corrections
+            read_as["terms"] = reading.terms
+            scores = self.lexical.scores(reading.terms)
+            terms.update(reading.terms)
+            if translation.changed:
+                extra = [t for t in tokens(translation.text) if t not in reading.terms]
+                scores = scores + TRANSLATED_WEIGHT * self.lexical.scores(extra)
+                terms.update(extra)
+            lexical_ranking = _ranking(scores, mask)
+        if mode == "dense" or (mode == "hybrid" and not whole_identifier):
+            dense_query = translation.text if translation.changed else query
+            dense_ranking, best_passage = self._dense(dense_query, mask)
+        elif mode == "hybrid":
+            read_as["embedding"] = "skipped: the query is an identifier"
+
+        ranked = self._fuse(exact, lexical_ranking, dense_ranking, mode, mask)
+        hits = [
+            self._hit(doc, score, lang, terms, exact, lexical_ranking, dense_ranking, best_passage)
+            for doc, score in ranked[:limit]
+        ]
+        return SearchResult(query, lang, mode, hits, read_as)
+
+    def _dense(self, query: str, mask: np.ndarray | None) -> tuple[list[int], dict[int, int]]:
+        vector = self.embedder().encode_query(query)
+        depth = len(self.passages) if mask is not None and self.dense.size <= 50_000 else DEPTH * 4
+        _, rows = self.dense.search(vector, depth)
+        ranking: list[int] = []
+        best: dict[int, int] = {}
+        for row in rows:
+            doc = int(self.passage_doc[row])
+            if doc in best or (mask is not None and not mask[doc]):
+                continue
+            best[doc] = int(row)
+            ranking.append(doc)
+        return ranking, best
+
+    def _fuse(
+        self, exact: list[ExactMatch], lexical: list[int], dense: list[int], mode: str, mask: np.ndarray | None
+    ) -> list[tuple[int, float]]:
+        fused: dict[int, float] = {}
+        for ranking in (lexical[:DEPTH], dense[:DEPTH]):
+            for rank, doc in enumerate(ranking, start=1):
+                fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_K + rank)
+        for doc, score in list(fused.items()):
+            parent = self.parent[doc]
+            if parent is not None and (mask is None or mask[parent]):
+                fused[parent] = fused.get(parent, 0.0) + ROLL_UP * score
+        order = sorted(fused.items(), key=lambda kv: -kv[1])
+        if mode == "dense":
+            return order
+        pinned = list(dict.fromkeys(m.doc for m in exact))
+        top = 1.0 + len(pinned)
+        head = [(doc, top - i) for i, doc in enumerate(pinned)]
+        return head + [(doc, score) for doc, score in order if doc not in pinned]
+
+    def _hit(
+        self,
+        i: int,
+        score: float,
+        lang: str,
+        terms: set[str],
+        exact: list[ExactMatch],
+        lexical: list[int],
+        dense: list[int],
+        best_passage: dict[int, int],
+    ) -> Hit:
+        doc = self.docs[i]
+        analysis = self._analyses.get(i)
+        if analysis is None:
+            analysis = self._analyses[i] = analyse(doc, self.lexical)
+        passage = self.passages[best_passage[i]]["text"] if i in best_passage else None
+        explanation: dict[str, Any] = {
+            "exact": next(({"kind": m.kind, "value": m.value} for m in exact if m.doc == i), None),
+            "matched": explain_match(analysis, terms),
+            "lexical_rank": lexical.index(i) + 1 if i in lexical else None,
+            "dense_rank": dense.index(i) + 1 if i in dense else None,
+            "dense_passage": passage,
+        }
+        text = snippet(doc, analysis, terms, lang, passage)
+        return Hit(doc.iri, doc.type, doc.label_in(lang), text, score, explanation)
+
+    # -- the model and related entities ---------------------------------------------------------
+    def embedder(self) -> Any:
+        from chemkg.search.embedder import get_embedder
+
+        return get_embedder(self.model_name)
+
+    def warm_up(self) -> None:
+        """Load the model and run one query, so the first user does not wait for it."""
+        self.embedder().encode_query("warm up")
+
+    def doc_vectors(self) -> np.ndarray:
+        with self._lock:
+            if self._doc_vectors is None:
+                sums = np.zeros((len(self.docs), self.vectors.shape[1]), dtype=np.float32)
+                np.add.at(sums, self.passage_doc, self.vectors)
+                norms = np.linalg.norm(sums, axis=1, keepdims=True)
+                self._doc_vectors = sums / np.where(norms == 0, 1, norms)
+            return self._doc_vectors
+
+    def related(
+        self, iri: str, k: int = 5, lang: str = "en", types: tuple[str, ...] = ("substance", "group")
+    ) -> list[Hit]:
+        """The entities nearest to this one by embedding (no model needed: the vectors are stored)."""
+        i = self.by_iri.get(iri)
+        if i is None:
+            return []
+        vectors = self.doc_vectors()
+        scores = vectors @ vectors[i]
+        out = []
+        for j in np.argsort(-scores):
+            doc = self.docs[int(j)]
+            if int(j) == i or doc.type not in types:
+                continue
+            similarity = float(scores[j])
+            out.append(Hit(doc.iri, doc.type, doc.label_in(lang), "", similarity, {"dense_similarity": similarity}))
+            if len(out) == k:
+                break
+        return out
+
+
+def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:
+    if mask is not None:
+        scores = np.where(mask, scores, 0.0)
+    nonzero = np.flatnonzero(scores > 0)
+    order = nonzero[np.argsort(-scores[nonzero], kind="stable")]
+    return [int(i) for i in order[: DEPTH * 2]]
+
+
+def _read(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+_searchers: dict[tuple[str, str], Searcher] = {}
+_searchers_lock = threading.Lock()
+
+
+def get_searcher(index_path: Path, model_name: str) -> Searcher:
+    """The searcher for the index that ``index_path`` points at now (reloaded after a rebuild)."""
+    key = (str(index_path.resolve()), model_name)
+    with _searchers_lock:
+        if key not in _searchers:
+            _searchers.clear()
+            _searchers[key] = Searcher(index_path, model_name)
+        return _searchers[key]

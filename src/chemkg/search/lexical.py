@@ -1,0 +1,176 @@
+"""Lexical retrieval: BM25 (bm25s) over labels, names, identifiers, descriptions and context in en and nl,
+plus an exact-identifier table so that a CAS, EC, InChIKey, abbreviation or code finds its entity
+without any embedding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from chemkg.search.documents import IDENTIFIER_KINDS, TYPE_PRIORITY, Document
+from chemkg.search.text import STOPWORDS, decompound, fold, raw_tokens, stem, unique
+
+# Field weights by repetition (BM25 has no fields): a label or name says more than a sentence.
+FIELD_REPEAT = {"label": 3, "name": 3, "description": 1, "context": 1, "type": 1}
+FUZZY_CUTOFF = 84.0  # rapidfuzz ratio a misspelt query word needs to be read as a known word
+FUZZY_NAME_CUTOFF = 88.0  # ratio a whole misspelt query needs to be read as a name ("hexachlorbenzene")
+ARTICLE = re.compile(r"\b(?:article|artikel|art)\b\.?\s*")
+
+
+@dataclass(frozen=True)
+class ExactMatch:
+    doc: int
+    kind: str
+    value: str
+
+
+@dataclass
+class QueryTerms:
+    """How a query was read: its terms, and the misspellings and compounds resolved on the way."""
+
+    terms: list[str]
+    corrections: dict[str, str]
+
+
+class LexicalIndex:
+    def __init__(self, docs: list[Document]) -> None:
+        import bm25s
+
+        self.docs = docs
+        surface: set[str] = set()
+        for doc in docs:
+            for texts in doc.lexical_fields().values():
+                for text in texts:
+                    surface.update(t for t in raw_tokens(text) if t.isalpha())
+        self.surface = frozenset(surface)
+        corpus = [self.doc_tokens(doc) for doc in docs]
+        self.vocabulary = frozenset(t for doc_tokens in corpus for t in doc_tokens)
+        self.fuzzy_vocabulary = sorted(t for t in self.vocabulary if t.isalpha() and len(t) >= 4)
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(corpus, show_progress=False)
+        self.exact: dict[str, list[ExactMatch]] = defaultdict(list)
+        for i, doc in enumerate(docs):
+            for key, kind, value in exact_keys(doc):
+                match = ExactMatch(i, kind, value)
+                if match not in self.exact[key]:
+                    self.exact[key].append(match)
+        self.name_keys = sorted(
+            k for k, ms in self.exact.items() if len(k) >= 4 and any(m.kind not in IDENTIFIER_KINDS for m in ms)
+        )
+        for matches in self.exact.values():
+            matches.sort(key=lambda m: (TYPE_PRIORITY.index(docs[m.doc].type), m.kind not in IDENTIFIER_KINDS))
+
+    def doc_tokens(self, doc: Document) -> list[str]:
+        out: list[str] = []
+        for name, texts in doc.lexical_fields().items():
+            for text in texts:
+                words = self.expand(raw_tokens(text))
+                out.extend(words * FIELD_REPEAT[name])
+        return [t for t in out if t]
+
+    def expand(self, words: list[str]) -> list[str]:
+        """Stemmed words plus the parts of Dutch compounds (kwikthermometers → kwik, thermometer)."""
+        out = []
+        for word in words:
+            if word in STOPWORDS:
+                continue
+            out.append(stem(word))
+            out.extend(stem(p) for p in decompound(word, self.surface) if p not in STOPWORDS)
+        return out
+
+    def read_query(self, query: str) -> QueryTerms:
+        """Query terms in index form; unknown words become their nearest known word (fuzzy)."""
+        from rapidfuzz import fuzz, process
+
+        terms: list[str] = []
+        corrections: dict[str, str] = {}
+        for word in raw_tokens(query):
+            expanded = self.expand([word])
+            if not expanded:
+                continue
+            if all(t in self.vocabulary for t in expanded) or not word.isalpha() or len(word) < 4:
+                terms.extend(expanded)
+                continue
+            found = process.extractOne(stem(word), self.fuzzy_vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if found is not None:
+                corrections[word] = found[0]
+                terms.append(found[0])
+            else:
+                terms.extend(expanded)
+        return QueryTerms(unique(terms), corrections)
+
+    def scores(self, terms: list[str]) -> np.ndarray:
+        if not terms:
+            return np.zeros(len(self.docs), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(terms), dtype=np.float32)
+
+    def exact_matches(self, query: str, whole_only: bool = False) -> tuple[list[ExactMatch], bool]:
+        """Entities the query names exactly; ``True`` when the whole query is one identifier."""
+        key = exact_key(query)
+        whole = self.exact.get(key, [])
+        if whole:
+            return whole, any(m.kind in IDENTIFIER_KINDS for m in whole)
+        if whole_only:
+            return [], False
+        if 4 <= len(key) <= 60 and len(key.split()) <= 4:
+            from rapidfuzz import fuzz, process
+
+            near = process.extractOne(key, self.name_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF)
+            if near is not None:
+                return [ExactMatch(m.doc, "near name", m.value) for m in self.exact[near[0]]], False
+        found: list[ExactMatch] = []
+        words = [w for w in re.split(r"[\s,;:()]+", fold(query).strip()) if w]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                for match in self.exact.get(exact_key(" ".join(words[i : i + n])), []):
+                    if match.kind in IDENTIFIER_KINDS and _identifier_like(match.value) and match not in found:
+                        found.append(match)
+        return found, False
+
+
+def exact_key(text: str) -> str:
+    key = fold(text).strip().strip("?.!").strip()
+    return " ".join(ARTICLE.sub("art. ", key).split())
+
+
+def _identifier_like(value: str) -> bool:
+    """Inside a longer query only codes and numbers count, not short words that happen to be names."""
+    return any(c.isdigit() for c in value) or (value.isupper() and len(value) >= 3)
+
+
+def exact_keys(doc: Document) -> list[tuple[str, str, str]]:
+    """Every string that names this entity exactly: identifiers, codes, labels and synonyms."""
+    out: list[tuple[str, str, str]] = []
+    if doc.type == "listing":
+        return out  # a listing is found through its item, never instead of it
+    for name in doc.names:
+        if name.kind in ("legal basis", "formula") and doc.type != "substance":
+            continue
+        if name.kind == "code" and doc.type == "annex":
+            continue  # "A" alone names too much; annexes are keyed by "Annex A" below
+        kind = name.kind if name.kind != "short name" else "name"
+        out.append((exact_key(name.value), kind, name.value))
+        if name.kind in ("CAS", "EC") and "-" in name.value:
+            out.append((name.value.replace("-", ""), name.kind, name.value))
+    for label in doc.label.values():
+        out.append((exact_key(label), "name", label))
+    if doc.type == "annex":
+        code = next((n.value for n in doc.names if n.kind == "code"), "")
+        instrument = doc.instruments[0] if doc.instruments else ""
+        short = [v for v in doc.qualifier.values() if v]
+        for prefix in ("annex", "bijlage"):
+            out.append((exact_key(f"{prefix} {code}"), "code", f"Annex {code}"))
+            for owner in [instrument, *short]:
+                out.append((exact_key(f"{owner} {prefix} {code}"), "code", f"{owner} Annex {code}"))
+    if doc.type == "obligation":
+        article = next((n.value for n in doc.names if n.kind == "article"), "")
+        number = re.match(r"\d+[a-z]?", article.lower())
+        if number:
+            for instrument in doc.instruments:
+                for form in (f"{instrument} art. {number.group(0)}", f"{instrument} art. {article}"):
+                    out.append((exact_key(form), "code", form))
+    return [o for o in out if o[0]]

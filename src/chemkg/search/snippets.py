@@ -1,0 +1,93 @@
+"""Why a result matched, and a short snippet to show with it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from chemkg.search.documents import LANGS, Document
+from chemkg.search.text import raw_tokens
+
+SNIPPET_CHARS = 240
+SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z0-9\"'(])")
+
+
+class Expands(Protocol):
+    def expand(self, words: list[str]) -> list[str]: ...
+
+
+def _terms_in(text: str, index: Expands) -> frozenset[str]:
+    return frozenset(index.expand(raw_tokens(text)))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.split(text) if s.strip()]
+
+
+@dataclass
+class Analysis:
+    """A document cut into the pieces a match can point at, each with its index terms (computed once)."""
+
+    pieces: list[tuple[int, dict[str, Any], frozenset[str]]]  # (weight, what to show, terms)
+    sentences: dict[str, list[tuple[str, frozenset[str]]]]  # snippet candidates per language
+
+
+def analyse(doc: Document, index: Expands) -> Analysis:
+    pieces: list[tuple[int, dict[str, Any], frozenset[str]]] = []
+    for lang in LANGS:
+        if doc.label.get(lang):
+            pieces.append(
+                (3, {"field": "label", "lang": lang, "text": doc.label[lang]}, _terms_in(doc.label[lang], index))
+            )
+    for name in doc.names:
+        pieces.append(
+            (3, {"field": name.kind, "lang": name.lang or None, "text": name.value}, _terms_in(name.value, index))
+        )
+    sentences: dict[str, list[tuple[str, frozenset[str]]]] = {lang: [] for lang in LANGS}
+    for field_name, by_lang in (
+        ("description", {k: [v] for k, v in doc.description.items()}),
+        ("context", doc.context),
+    ):
+        for lang, texts in by_lang.items():
+            for text in texts:
+                for sentence in _sentences(text):
+                    terms = _terms_in(sentence, index)
+                    pieces.append((1, {"field": field_name, "lang": lang, "text": _clip(sentence)}, terms))
+                    sentences.setdefault(lang, []).append((sentence, terms))
+    return Analysis(pieces, sentences)
+
+
+def explain_match(analysis: Analysis, terms: set[str], most: int = 3) -> list[dict[str, Any]]:
+    """The labels, names and sentences that contain query terms, best first."""
+    found = [(weight * len(terms & piece_terms), show) for weight, show, piece_terms in analysis.pieces]
+    found = [f for f in found if f[0] > 0]
+    found.sort(key=lambda f: -f[0])
+    out: list[dict[str, Any]] = []
+    for _, match in found:
+        if match not in out:
+            out.append(match)
+        if len(out) == most:
+            break
+    return out
+
+
+def snippet(doc: Document, analysis: Analysis, terms: set[str], lang: str, passage: str | None) -> str:
+    """The sentence (in the requested language when there is one) that best matches the query."""
+    best, best_hits = "", 0
+    for sentence, sentence_terms in analysis.sentences.get(lang, []):
+        hits = len(terms & sentence_terms)
+        if hits > best_hits:
+            best, best_hits = sentence, hits
+    if not best:
+        best = (
+            doc.description.get(lang)
+            or (passage if lang == "en" and passage else "")
+            or " ".join(doc.context.get(lang, [])[:2])
+        )
+    return _clip(best)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
