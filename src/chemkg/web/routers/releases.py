@@ -1,0 +1,100 @@
+"""Releases and change: ``/downloads`` (the exported dumps), ``/changes`` and ``/feed.atom``.
+
+``/changes`` and the feed compare the current build with the previous build kept beside the store,
+or, when there is none, with the newest export (``chemkg export``) of an earlier build.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+
+from chemkg.releases.diff import CHANGE_TITLES, Diff, Snapshot, SnapshotError, compare, open_snapshot
+from chemkg.releases.export import releases
+from chemkg.releases.feed import atom_feed, previous_snapshot
+from chemkg.store import StoreMissing, build_info
+from chemkg.web.errors import NotFound, Unavailable
+from chemkg.web.negotiation import negotiate
+from chemkg.web.page_store import page_store
+from chemkg.web.templating import render_page
+
+router = APIRouter(tags=["Releases"])
+OFFERED = ["application/json", "text/html"]
+ATOM = "application/atom+xml"
+
+
+@router.get("/downloads", summary="The exported dumps: files, media types, sizes and triple counts")
+def downloads(request: Request) -> Response:
+    chosen = negotiate(request, OFFERED)
+    found = releases(request.app.state.settings.exports)
+    if chosen == "application/json":
+        return JSONResponse({"releases": [r.as_json() for r in found]})
+    return render_page(request, "downloads.html", {"releases": found})
+
+
+@router.get("/downloads/{version}/{file:path}", summary="One file of an exported dump", response_class=FileResponse)
+def download(request: Request, version: str, file: str) -> FileResponse:
+    for release in releases(request.app.state.settings.exports):
+        if release.version != version:
+            continue
+        for d in release.distributions:
+            if d.file == file:
+                return FileResponse(release.folder / d.file, media_type=d.media_type, filename=Path(d.file).name)
+        if file in ("catalog.ttl", "manifest.json"):
+            media = "text/turtle" if file.endswith(".ttl") else "application/json"
+            return FileResponse(release.folder / file, media_type=media, filename=file)
+        raise NotFound(f"Release {version} has no file {file!r}; see /downloads for its files.")
+    raise NotFound(f"No release {version!r}; see /downloads for the releases there are.")
+
+
+def current_diff(request: Request) -> Diff | None:
+    """The diff of the current build against the one before; cached until either changes."""
+    settings = request.app.state.settings
+    store_path: Path = settings.store
+    try:
+        info = build_info(store_path)
+    except StoreMissing as exc:
+        raise Unavailable(f"{exc}.", retry_after=60) from None
+    previous = previous_snapshot(store_path, settings.exports)
+    if previous is None:
+        return None
+    key = (str(previous.resolve()), os.path.realpath(store_path))
+    cached: tuple[tuple[str, str], Diff] | None = getattr(request.app.state, "changes", None)
+    if cached and cached[0] == key:
+        return cached[1]
+    try:
+        old_store, old = open_snapshot(previous)
+    except SnapshotError:
+        return None
+    new = Snapshot(str(store_path), str(info.get("built_at", "")), info.get("git_revision"))
+    diff = compare(old_store, page_store(request), old, new)
+    request.app.state.changes = (key, diff)
+    return diff
+
+
+@router.get("/changes", summary="What changed since the previous build: listings, ZZS status, substances")
+def changes(request: Request) -> Response:
+    chosen = negotiate(request, OFFERED)
+    diff = current_diff(request)
+    if chosen == "application/json":
+        body: dict[str, Any] = diff.as_json() if diff else {"changes": [], "note": "no earlier build to compare with"}
+        return JSONResponse(body)
+    groups = []
+    if diff is not None:
+        groups = [(kind, title, [c for c in diff.changes if c.kind == kind]) for kind, title in CHANGE_TITLES.items()]
+    return render_page(request, "changes.html", {"diff": diff, "groups": groups})
+
+
+@router.get("/feed.atom", summary="Atom feed of the changes since the previous build", response_class=Response)
+def feed(request: Request) -> Response:
+    diff = current_diff(request)
+    if diff is None:
+        info = build_info(request.app.state.settings.store)
+        now = Snapshot("current", str(info.get("built_at", "")), info.get("git_revision"))
+        diff = Diff(Snapshot("none", "", None), now)
+    site = str(request.base_url).rstrip("/")
+    return Response(atom_feed(diff, site=site), media_type=ATOM)
