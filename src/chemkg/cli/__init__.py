@@ -11,6 +11,7 @@ from chemkg.cli import (  # noqa: F401  (each module registers its commands)
     query,
     releases,
     report,
+    search,
     serve,
     stats,
 )

@@ -1,4 +1,4 @@
-"""What runs after a successful build: rebuilding the search index when search is installed."""
+"""What runs after a successful build: rebuilding the search index."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from chemkg.settings import Settings
 
 def after_build(settings: Settings, store: Path) -> None:
     """Rebuild derived artefacts (the search index) from the new store."""
-    try:
-        from chemkg.search.indexer import build_index
-    except ImportError:
-        return
+    from chemkg.search.indexer import build_index
+
     build_index(settings, store)

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 BUNDLED = {DEFAULT_MODEL, "all-MiniLM-L6-v2"}
+# all-MiniLM-L6-v2 was fine-tuned on inputs of at most 128 word pieces; its config allows 256, which
+# doubles the cost of long passages for little gain. Part of the vector cache key (see ``cache_key``).
+MAX_TOKENS = 128
 
 _lock = threading.Lock()
 _models: dict[str, Embedder] = {}
@@ -75,9 +78,16 @@ def get_embedder(name: str) -> Embedder:
                     f"cannot load the embedding model {name!r} offline ({exc}); set CHEMKG_MODEL_NAME to a local "
                     f"model folder or to {DEFAULT_MODEL!r}"
                 ) from None
+            if name in BUNDLED:
+                model.max_seq_length = MAX_TOKENS
             _models[name] = Embedder(name, model)
         return _models[name]
 
 
 def is_loaded(name: str) -> bool:
     return name in _models
+
+
+def cache_key(name: str) -> str:
+    """What a stored vector depends on besides its text: the model and how much of the text it reads."""
+    return f"{name}|{MAX_TOKENS}" if name in BUNDLED else name

@@ -90,10 +90,11 @@ class SearchResult:
 class Searcher:
     """A loaded index; thread-safe for reading. Loads the embedding model only when a query needs it."""
 
-    def __init__(self, index_path: Path, model_name: str) -> None:
+    def __init__(self, index_path: Path) -> None:
         self.path = index_path.resolve()
         self.manifest = read_manifest(self.path)
-        self.model_name = model_name
+        # Queries are embedded by the model that embedded the passages, whatever the settings say now.
+        self.model_name = str(self.manifest["model"]).split("|")[0]
         self.docs = [Document.from_json(d) for d in _read(self.path / DOCUMENTS)]
         self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
         self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
@@ -247,8 +248,9 @@ class Searcher:
             analysis = self._analyses[i] = analyse(doc, self.lexical)
         passage = self.passages[best_passage[i]]["text"] if i in best_passage else None
         explanation: dict[str, Any] = {
-            "exact": next(({"kind": m.kind, "value": m.value} for m in exact if m.doc == i), None),
+            "exact": [{"kind": m.kind, "value": m.value} for m in exact if m.doc == i],
             "matched": explain_match(analysis, terms),
+            "matched_terms": sorted(terms & analysis.terms),
             "lexical_rank": lexical.index(i) + 1 if i in lexical else None,
             "dense_rank": dense.index(i) + 1 if i in dense else None,
             "dense_passage": passage,
@@ -308,15 +310,19 @@ def _read(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-_searchers: dict[tuple[str, str], Searcher] = {}
+_searchers: dict[str, Searcher] = {}
 _searchers_lock = threading.Lock()
 
 
-def get_searcher(index_path: Path, model_name: str) -> Searcher:
-    """The searcher for the index that ``index_path`` points at now (reloaded after a rebuild)."""
-    key = (str(index_path.resolve()), model_name)
+def get_searcher(index_path: Path, model_name: str | None = None) -> Searcher:
+    """The searcher for the index that ``index_path`` points at now (reloaded after a rebuild).
+
+    ``model_name`` is accepted for callers that pass the settings' model; the index's own model is used.
+    """
+    del model_name
+    key = str(index_path.resolve())
     with _searchers_lock:
         if key not in _searchers:
             _searchers.clear()
-            _searchers[key] = Searcher(index_path, model_name)
+            _searchers[key] = Searcher(index_path)
         return _searchers[key]

@@ -71,20 +71,20 @@ def build_index(
     documents: list[Document] | None = None,
 ) -> IndexReport:
     """(Re)build the index at ``settings.index`` from the store; only changed passages are embedded."""
-    from chemkg.search.embedder import get_embedder
+    from chemkg.search.embedder import cache_key, get_embedder
 
     started = time.perf_counter()
     store_path = store_path or settings.store
     if documents is None:
         documents = load_documents(open_store(store_path))
-    model = settings.model_name
+    model = cache_key(settings.model_name)
     passages: list[dict[str, Any]] = []
     for i, doc in enumerate(documents):
         for text in doc.passages("en"):
             passages.append({"doc": i, "hash": text_hash(text, model), "text": text})
     known = previous_vectors(settings.index, model)
     todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
-    embedder = get_embedder(model)
+    embedder = get_embedder(settings.model_name)
     vectors = np.zeros((len(passages), embedder.dim), dtype=np.float32)
     for i, p in enumerate(passages):
         if p["hash"] in known:

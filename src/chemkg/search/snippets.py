@@ -32,6 +32,10 @@ class Analysis:
     pieces: list[tuple[int, dict[str, Any], frozenset[str]]]  # (weight, what to show, terms)
     sentences: dict[str, list[tuple[str, frozenset[str]]]]  # snippet candidates per language
 
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset().union(*(piece[2] for piece in self.pieces))
+
 
 def analyse(doc: Document, index: Expands) -> Analysis:
     pieces: list[tuple[int, dict[str, Any], frozenset[str]]] = []

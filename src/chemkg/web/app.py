@@ -17,6 +17,7 @@ from chemkg.settings import Settings, SettingsError, load_settings
 from chemkg.web.errors import install_error_handlers
 from chemkg.web.pool import QueryPool
 from chemkg.web.routers import ROUTERS
+from chemkg.web.routers.search import warm_up_in_background
 from chemkg.web.templating import make_templates
 
 log = logging.getLogger("chemkg.web")
@@ -41,6 +42,7 @@ def check_settings(settings: Settings) -> None:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    warm_up_in_background(app.state.settings.index)  # the model loads while the service already answers
     yield
     await app.state.pool.close()
 

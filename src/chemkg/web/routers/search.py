@@ -1,0 +1,136 @@
+"""``GET /search``: plain-language search as JSON; browsers get the search page from the same route.
+
+The JSON is built by :func:`search_json`, which the HTML page can call too. The embedding model is
+loaded in a background thread when the app starts (:func:`warm_up_in_background`), so ``/health``,
+SPARQL and pages answer at once and the first search does not pay for the model load.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from chemkg.web.errors import BadRequest, Unavailable
+from chemkg.web.negotiation import prefers_html
+
+log = logging.getLogger("chemkg.web")
+router = APIRouter(tags=["Search"])
+
+MAX_QUERY_CHARS = 300
+MAX_LIMIT = 100
+
+
+def _values(raw: list[str] | None) -> list[str]:
+    """Filter values from repeated parameters and/or comma-separated lists."""
+    return [v.strip() for item in raw or [] for v in item.split(",") if v.strip()]
+
+
+def searcher_for(index: Path) -> Any:
+    """The loaded index, or a 503 that says how to build one."""
+    from chemkg.search.engine import get_searcher
+    from chemkg.search.indexer import IndexMissing
+
+    try:
+        return get_searcher(index)
+    except IndexMissing as exc:
+        raise Unavailable(f"Search is not available: {exc}.", retry_after=60) from None
+
+
+def search_json(
+    index: Path,
+    q: str,
+    lang: str | None = None,
+    types: list[str] | None = None,
+    instruments: list[str] | None = None,
+    annexes: list[str] | None = None,
+    zzs: list[str] | None = None,
+    limit: int = 10,
+) -> dict[str, Any]:
+    """The search answer as plain data; raises BadRequest for bad input, Unavailable without an index."""
+    from chemkg.search.embedder import ModelUnavailable
+    from chemkg.search.engine import LANGS, FilterError
+
+    if not q or not q.strip():
+        raise BadRequest("The query is empty: give a substance, identifier or question in q, e.g. /search?q=pfos.")
+    notice = None
+    query = " ".join(q.split())
+    if len(query) > MAX_QUERY_CHARS:
+        query = query[:MAX_QUERY_CHARS]
+        notice = f"The query was longer than {MAX_QUERY_CHARS} characters and was cut to the first {MAX_QUERY_CHARS}."
+    if lang is not None and lang not in LANGS:
+        raise BadRequest(f"Unknown lang {lang!r}; allowed values: {', '.join(LANGS)}.")
+    searcher = searcher_for(index)
+    try:
+        filters = searcher.filters(types, instruments, annexes, zzs)
+    except FilterError as exc:
+        raise BadRequest(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from None
+    try:
+        result = searcher.search(query, lang=lang, filters=filters, limit=limit)
+    except ModelUnavailable as exc:
+        raise Unavailable(f"Semantic search is not available: {exc}.", retry_after=60) from None
+    return {
+        "query": query,
+        "lang": result.lang,
+        "mode": result.mode,
+        "notice": notice,
+        "filters": {k: v for k, v in asdict(filters).items() if v},
+        "read_as": result.read_as,
+        "count": len(result.hits),
+        "results": [asdict(h) for h in result.hits],
+    }
+
+
+@router.get(
+    "/search",
+    summary="Plain-language search in English or Dutch (JSON; browsers get the search page)",
+    response_class=Response,
+)
+def search(
+    request: Request,
+    q: str = Query("", description="What to look for: a name, identifier, use, hazard or question."),
+    lang: str | None = Query(None, description="Language of labels in the answer: en or nl (default: the query's)."),
+    type: list[str] | None = Query(None, description="Entity types, e.g. substance,group,obligation."),
+    instrument: list[str] | None = Query(None, description="Instrument ids, e.g. stockholm,rotterdam."),
+    annex: list[str] | None = Query(None, description="Annex ids, e.g. stockholm/annex-a."),
+    zzs: list[str] | None = Query(None, description="ZZS status: zzs, potential-zzs or none."),
+    limit: int = Query(10, ge=1, le=MAX_LIMIT, description=f"Most results (1–{MAX_LIMIT})."),
+) -> Response:
+    if prefers_html(request):
+        from chemkg.web.routers import pages
+
+        return pages.search(request, q)
+    body = search_json(
+        request.app.state.settings.index,
+        q,
+        lang,
+        _values(type),
+        _values(instrument),
+        _values(annex),
+        _values(zzs),
+        limit,
+    )
+    return JSONResponse(body)
+
+
+def warm_up_in_background(index: Path) -> threading.Thread | None:
+    """Load the index and the model in a daemon thread, so the first search is fast; None without an index."""
+    from chemkg.search.indexer import MANIFEST
+
+    if not (index / MANIFEST).exists():
+        return None
+
+    def run() -> None:
+        try:
+            searcher_for(index).warm_up()
+        except Exception:  # a failed warm-up only means the first search loads the model itself
+            log.warning("search warm-up failed; the first search will load the model", exc_info=True)
+
+    thread = threading.Thread(target=run, name="chemkg-search-warm-up", daemon=True)
+    thread.start()
+    return thread
