@@ -26,7 +26,7 @@ def test_api_batch_from_pasted_text_returns_four_rows_in_order(client: TestClien
     assert response.status_code == 200
     rows = response.json()["rows"]
     assert [r["outcome"] for r in rows] == ["invalid", "resolved", "fuzzy", "unresolved"]
-    assert rows[1]["entity"]["id"] == "substance/mercury" and rows[1]["coverage"]["zzs"]["status"] == "ZZS"
+    assert rows[1]["entity"]["id"] == "substance/mercury" and rows[1]["coverage"]["zzs"] == "ZZS"
 
 
 def test_api_batch_reads_an_uploaded_csv_column_and_answers_xlsx(client: TestClient) -> None:

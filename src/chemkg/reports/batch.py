@@ -72,7 +72,9 @@ class BatchRow:
                 {"iri": s.iri, "label": s.label, "score": s.score, "matched": s.matched} for s in r.suggestions
             ],
             "also": [{"iri": e.iri, "label": e.label} for e in r.also],
-            "coverage": {key: {"status": cell.value or None, "via": cell.via} for key, cell in self.coverage.items()},
+            "coverage": {key: cell.value or None for key, cell in self.coverage.items()},
+            # The groups or annex entries that carry a listing, only where it is not the entity itself.
+            "coverage_via": {key: cell.via for key, cell in self.coverage.items() if cell.via},
         }
 
 
