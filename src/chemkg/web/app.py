@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -43,6 +44,10 @@ def check_settings(settings: Settings) -> None:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     warm_up_in_background(app.state.settings.index)  # the model loads while the service already answers
+    # What is alive after start-up lives as long as the process; keeping it out of the collector's sweeps
+    # shortens the pauses that otherwise show up in the latency tail of /sparql.
+    gc.collect()
+    gc.freeze()
     yield
     await app.state.pool.close()
 

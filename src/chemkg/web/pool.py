@@ -16,6 +16,7 @@ import os
 import pickle
 import socket
 import sys
+from collections import deque
 from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,10 +71,10 @@ class QueryPool:
         self._target = ""
         self._checked = 0.0
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self._idle: deque[Worker] = deque()
+        self._waiters: deque[asyncio.Future[Worker]] = deque()
         self._lock = asyncio.Lock()
         self._started = False
-        self._waiting = 0
         self._workers: set[Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -85,7 +86,8 @@ class QueryPool:
             return
         if self._loop is not loop:
             self._kill_all()
-            self._loop, self._idle, self._lock, self._started = loop, asyncio.Queue(), asyncio.Lock(), False
+            self._loop, self._lock, self._started = loop, asyncio.Lock(), False
+            self._idle, self._waiters = deque(), deque()
         async with self._lock:
             if self._started:
                 return
@@ -93,7 +95,7 @@ class QueryPool:
             self._checked = loop.time()
             workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
             for w in workers:
-                self._idle.put_nowait(w)
+                self._release(w)
             self._started = True
 
     async def close(self) -> None:
@@ -160,7 +162,7 @@ class QueryPool:
 
     async def _respawn(self) -> None:
         try:
-            self._idle.put_nowait(await self._spawn())
+            self._release(await self._spawn())
         except Exception:
             log.exception("a replacement query worker failed to start")
 
@@ -180,26 +182,44 @@ class QueryPool:
             self._target = target
             self.generation += 1
 
+    def _release(self, worker: Worker) -> None:
+        """Hand a free worker to the longest-waiting request (first come, first served), else park it."""
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(worker)
+                return
+        self._idle.append(worker)
+
     async def _acquire(self) -> Worker:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + max(self.timeout_s, MIN_QUEUE_WAIT_S)
-        if self._waiting >= self.max_waiting:
-            raise Unavailable("The SPARQL service is at capacity; please retry in a moment.", retry_after=2)
-        self._waiting += 1
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), max(deadline - loop.time(), 0.001))
-        except TimeoutError:
-            raise Unavailable(
-                f"All {self.size} query workers stayed busy for {max(self.timeout_s, MIN_QUEUE_WAIT_S):g} s; "
-                "please retry in a moment.",
-                retry_after=2,
-            ) from None
-        finally:
-            self._waiting -= 1
+        if self._idle and not self._waiters:
+            worker = self._idle.popleft()
+        else:
+            worker = await self._wait_for_worker()
         if worker.generation != self.generation or worker.process.returncode is not None:
             self._kill(worker)
             worker = await self._spawn()
         return worker
+
+    async def _wait_for_worker(self) -> Worker:
+        if len(self._waiters) >= self.max_waiting:
+            raise Unavailable("The SPARQL service is at capacity; please retry in a moment.", retry_after=2)
+        waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        wait_s = max(self.timeout_s, MIN_QUEUE_WAIT_S)
+        try:
+            return await asyncio.wait_for(asyncio.shield(waiter), wait_s)
+        except BaseException as exc:
+            if waiter.done() and not waiter.cancelled():
+                self._release(waiter.result())  # handed over just as this request gave up: pass it on
+            else:
+                waiter.cancel()
+            if isinstance(exc, TimeoutError):
+                raise Unavailable(
+                    f"All {self.size} query workers stayed busy for {wait_s:g} s; please retry in a moment.",
+                    retry_after=2,
+                ) from None
+            raise
 
     async def execute(self, job: Job) -> Reply:
         await self.start()
@@ -216,7 +236,7 @@ class QueryPool:
             raise self._failure(exc) from None
         if kind == REPLY[0]:
             meta, body = pickle.loads(data)
-            self._idle.put_nowait(worker)
+            self._release(worker)
             return Reply(meta, body)
         if kind == HEAD[0]:
             return Reply(pickle.loads(data), stream=self._stream(worker, deadline))
@@ -236,7 +256,7 @@ class QueryPool:
                     yield data
         finally:
             if done:
-                self._idle.put_nowait(worker)
+                self._release(worker)
             else:  # time limit mid-stream, worker crash or client gone: the worker's socket is out of step
                 self._replace(worker)
 

@@ -15,6 +15,8 @@ from chemkg.web.describe import void_description
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, render_rdf
 
 router = APIRouter(tags=["Service"])
+# Package versions do not change while the process runs; importlib.metadata is slow, so read them once.
+VERSIONS = {name: version(name) for name in ("pyoxigraph", "fastapi")}
 
 
 def _build(request: Request) -> dict[str, Any] | None:
@@ -52,8 +54,7 @@ async def version_info(request: Request) -> dict[str, Any]:
         "chemkg": __version__,
         "graph": {"built_at": info.get("built_at"), "git_revision": info.get("git_revision")},
         "python": platform.python_version(),
-        "pyoxigraph": version("pyoxigraph"),
-        "fastapi": version("fastapi"),
+        **VERSIONS,
     }
 
 
