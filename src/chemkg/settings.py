@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -33,22 +33,15 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(10.0, gt=0, le=3600, description="SPARQL query time limit, in seconds.")
     result_limit: int = Field(10000, ge=1, description="Most result rows a SPARQL query returns.")
     query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run SPARQL queries.")
-    read_only: bool = Field(True, description="Refuse SPARQL Update on the endpoint.")
-    update_token: str | None = Field(
-        None, description="Bearer token that allows SPARQL Update when read_only is false."
+    read_only: bool = Field(
+        True,
+        description="The endpoint refuses SPARQL Update; only `true` is accepted, because every build replaces "
+        "the whole store and an update would silently vanish (edit graph/ and rebuild instead).",
     )
     model_name: str = Field(
         "sentence-transformers/all-MiniLM-L6-v2",
         description="Sentence-transformers model name or path for dense search.",
     )
-    base_url: str = Field("https://w3id.org/chemkg/", description="Base of every ChemKG IRI.")
-
-    @field_validator("base_url")
-    @classmethod
-    def _slash(cls, value: str) -> str:
-        if not value.endswith("/"):
-            raise ValueError("must end with '/'")
-        return value
 
     @property
     def store(self) -> Path:
