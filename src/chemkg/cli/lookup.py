@@ -91,10 +91,21 @@ def print_profile(p: Profile, lang: str) -> None:
             label = e["label"] if lang == "en" else (e.get("labelNl") or e["label"])
             console.print(f"  {escape(item.annex)} — {e['kind']}: {escape(label)}{expiry}")
     if p.zzs:
+        # One line per ZZS status: its routes and its sources, each named once.
+        by_assessment: dict[str, dict[str, list[str]]] = {}
         for z in p.zzs:
+            entry = by_assessment.setdefault(z["assessment"], {"head": [], "routes": [], "sources": []})
+            how = {"rivm-list": "read from the RIVM list", "import": "imported list"}.get(z["derivation"], "by rule")
+            if not entry["head"]:
+                entry["head"] = [z["status"], how]
             label = z["criterionLabel"] if lang == "en" else z["criterionLabelNl"]
-            how = "from the RIVM list" if z["derivation"] == "rivm-list" else "derived by rule"
-            console.print(f"  ZZS: {z['status']} — {escape(label)} ({how}; {escape(z['sourceTitle'])})")
+            for key, value in (("routes", label), ("sources", z["sourceTitle"])):
+                if value not in entry[key]:
+                    entry[key].append(value)
+        for entry in by_assessment.values():
+            status, how = entry["head"]
+            console.print(f"  ZZS: {status} ({how}) via {escape('; '.join(entry['routes']))}")
+            console.print(f"       sources: {escape('; '.join(entry['sources']))}", style="dim")
     else:
         console.print("  ZZS: no ZZS status recorded")
     for t in p.topics:
