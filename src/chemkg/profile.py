@@ -12,6 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from chemkg.listing_reader import exemption_rows, listing_rows
 from chemkg.store import run_named
 
 
@@ -146,7 +147,8 @@ def _unique_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
     by_iri: dict[str, Listing] = {}
-    for row in run_named(store, "entity-listings", entity=entity):
+    # Same rows as queries/entity-listings.rq, read by index lookups (the query is slow on Oxigraph).
+    for row in listing_rows(store, entity.value):
         listing = by_iri.get(row["listing"])
         if listing is None:
             listing = Listing(
@@ -181,7 +183,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
             listing.citations,
             Citation(row["sourceTitle"], row["sourceUrl"], row["locator"], row["confidence"]),
         )
-    for row in run_named(store, "entity-exemptions", entity=entity):
+    for row in exemption_rows(store, entity.value):
         if row["listing"] in by_iri:
             _add_unique(by_iri[row["listing"]].exemptions, row)
     return list(by_iri.values())

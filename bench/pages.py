@@ -1,0 +1,49 @@
+"""Substance page render time: server side, the full request through the app (profile from the store,
+coverage, obligations, template), for a spread of substances and groups at the real graph size.
+
+Target: p50 ≤ 50 ms. Run: .venv/bin/python bench/pages.py (uses CHEMKG_STORE_PATH or data/store).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from fastapi.testclient import TestClient
+
+from chemkg.settings import load_settings
+from chemkg.store import open_store, run_named
+from chemkg.web.app import create_app
+
+SAMPLE = ("pfhxs", "pfhxs-acid", "pfos", "pfoa", "mercury", "ddt", "cfc-11", "lead", "hbcdd", "pfas")
+ROUNDS = 5
+BROWSER = {"accept": "text/html"}
+
+
+def main() -> None:
+    settings = load_settings()
+    store = open_store(settings.store)
+    names = {r["entity"] for r in run_named(store, "entity-names")}
+    paths = [f"/substance/{s}" for s in SAMPLE if f"https://w3id.org/chemkg/substance/{s}" in names]
+    with TestClient(create_app(settings)) as client:
+        started = time.perf_counter()
+        client.get(paths[0], headers=BROWSER)  # first request: opens the store, builds the site tables
+        print(f"first request (cold caches): {(time.perf_counter() - started) * 1000:.0f} ms")
+        timings: dict[str, list[float]] = {p: [] for p in paths}
+        for _ in range(ROUNDS):
+            for path in paths:
+                t = time.perf_counter()
+                response = client.get(path, headers=BROWSER)
+                timings[path].append((time.perf_counter() - t) * 1000)
+                assert response.status_code == 200, path
+    every = sorted(x for xs in timings.values() for x in xs)
+    print(f"{len(paths)} substance pages × {ROUNDS} rounds = {len(every)} renders")
+    for path, xs in timings.items():
+        print(f"  {path:28} median {statistics.median(xs):7.1f} ms")
+    p50 = statistics.median(every)
+    p95 = every[int(len(every) * 0.95) - 1]
+    print(f"p50 {p50:.1f} ms   p95 {p95:.1f} ms   max {every[-1]:.1f} ms   (target p50 ≤ 50 ms)")
+
+
+if __name__ == "__main__":
+    main()

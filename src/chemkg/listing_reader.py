@@ -1,0 +1,198 @@
+"""The listings of one substance or group, read by direct index lookups instead of one big query.
+
+``queries/entity-listings.rq`` says the same thing in SPARQL (and a test keeps the two equal), but
+Oxigraph plans that query with hash joins over every label in the store, which costs hundreds of
+milliseconds per substance; a page needs it in a few. Same rows, same inner-join semantics: a listing
+without an annex, instrument, status or source is left out, as the query leaves it out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+from chemkg.store import term_value
+
+CK = "https://w3id.org/chemkg/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+MEMBER_OF, CONCERNS, LISTED_ITEM = _n(CK + "memberOf"), _n(CK + "concerns"), _n(CK + "listedItem")
+IN_ANNEX, INSTRUMENT, STATUS = _n(CK + "inAnnex"), _n(CK + "instrument"), _n(CK + "listingStatus")
+SHORT_NAME, ADOPTED_BY, HAS_EXEMPTION = _n(CK + "shortName"), _n(CK + "adoptedBy"), _n(CK + "hasExemption")
+LOCATOR, CONFIDENCE = _n(CK + "sourceLocator"), _n(CK + "confidence")
+PREF_LABEL, NOTATION = _n(SKOS + "prefLabel"), _n(SKOS + "notation")
+SOURCE, TITLE, DESCRIPTION = _n(DCT + "source"), _n(DCT + "title"), _n(DCT + "description")
+URL = _n("https://schema.org/url")
+RDF_TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+OPTIONAL_FIELDS = {
+    "adopted": CK + "adoptedOn",
+    "year": CK + "year",
+    "inForce": CK + "entryIntoForce",
+    "category": CK + "category",
+    "group": CK + "annexGroup",
+    "phaseOut": CK + "phaseOutDate",
+    "odp": CK + "ozoneDepletingPotential",
+    "gwp": CK + "globalWarmingPotential",
+}
+EXEMPTION_KINDS = {
+    CK + "SpecificExemption": "specific-exemption",
+    CK + "AcceptablePurpose": "acceptable-purpose",
+    CK + "Exclusion": "exclusion",
+}
+
+
+class Reader:
+    """Cached ``(node, predicate) → objects`` lookups over a store (objects deduplicated across graphs)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._cache: dict[tuple[str, str], list[Any]] = {}
+
+    def objects(self, node: str, predicate: ox.NamedNode) -> list[Any]:
+        key = (node, predicate.value)
+        if key not in self._cache:
+            found: list[Any] = []
+            for quad in self.store.quads_for_pattern(ox.NamedNode(node), predicate, None):
+                if quad.object not in found:
+                    found.append(quad.object)
+            self._cache[key] = found
+        return self._cache[key]
+
+    def subjects(self, predicate: ox.NamedNode, obj: str) -> list[str]:
+        out: list[str] = []
+        for quad in self.store.quads_for_pattern(None, predicate, ox.NamedNode(obj)):
+            if isinstance(quad.subject, ox.NamedNode) and quad.subject.value not in out:
+                out.append(quad.subject.value)
+        return out
+
+    def iris(self, node: str, predicate: ox.NamedNode) -> list[str]:
+        return [o.value for o in self.objects(node, predicate) if isinstance(o, ox.NamedNode)]
+
+    def value(self, node: str, predicate: ox.NamedNode) -> Any:
+        found = self.objects(node, predicate)
+        return term_value(found[0]) if found else None
+
+    def text(self, node: str, predicate: ox.NamedNode, lang: str) -> str | None:
+        for term in self.objects(node, predicate):
+            if isinstance(term, ox.Literal) and (term.language or "") == lang:
+                return term.value
+        return None
+
+
+def reach(reader: Reader, entity: str) -> list[str]:
+    """The entity, every group it belongs to (transitively), and every annex entry that concerns it."""
+    out = [entity]
+    for node in out:  # grows while walking: memberOf*
+        for group in reader.iris(node, MEMBER_OF):
+            if group not in out:
+                out.append(group)
+    return out + [e for e in reader.subjects(CONCERNS, entity) if e not in out]
+
+
+def listing_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-listings.rq``: one per listing, decision and source."""
+    reader = Reader(store)
+    rows: list[dict[str, Any]] = []
+    for via in reach(reader, entity):
+        via_label = reader.text(via, PREF_LABEL, "en")
+        if via_label is None:
+            continue
+        via_label_nl = reader.text(via, PREF_LABEL, "nl")
+        for listing in reader.subjects(LISTED_ITEM, via):
+            rows.extend(_rows_of(reader, entity, via, (via_label, via_label_nl), listing))
+    rows.sort(key=lambda r: (r["instrumentLabel"], r["annexCode"], r["year"] if r["year"] is not None else -1))
+    return rows
+
+
+def _rows_of(
+    reader: Reader, entity: str, via: str, via_labels: tuple[str, str | None], listing: str
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for annex in reader.iris(listing, IN_ANNEX):
+        for instrument in reader.iris(listing, INSTRUMENT):
+            for status_node in reader.iris(listing, STATUS):
+                status = reader.value(status_node, NOTATION)
+                labels = [reader.text(status_node, PREF_LABEL, lang) for lang in ("en", "nl")]
+                short = [reader.text(instrument, SHORT_NAME, lang) for lang in ("en", "nl")]
+                annex_labels = [reader.text(annex, PREF_LABEL, lang) for lang in ("en", "nl")]
+                if None in (status, *labels, *short, *annex_labels):
+                    continue
+                row: dict[str, Any] = {
+                    "entity": entity,
+                    "listing": listing,
+                    "via": via,
+                    "viaLabel": via_labels[0],
+                    "viaLabelNl": via_labels[1],
+                    "instrument": instrument,
+                    "instrumentLabel": short[0],
+                    "instrumentLabelNl": short[1],
+                    "annex": annex,
+                    "annexLabel": annex_labels[0],
+                    "annexLabelNl": annex_labels[1],
+                    "status": status,
+                    "statusLabel": labels[0],
+                    "statusLabelNl": labels[1],
+                    "locator": reader.value(listing, LOCATOR),
+                    "confidence": next((reader.value(c, NOTATION) for c in reader.iris(listing, CONFIDENCE)), None),
+                    "summary": reader.text(listing, DESCRIPTION, "en"),
+                    "summaryNl": reader.text(listing, DESCRIPTION, "nl"),
+                }
+                row.update({name: reader.value(listing, _n(iri)) for name, iri in OPTIONAL_FIELDS.items()})
+                # An annex that is also an article has two notations ("3", "art. 3"): a row each, as in SPARQL.
+                for code in [term_value(c) for c in reader.objects(annex, NOTATION)]:
+                    out.extend(_per_source_and_decision(reader, listing, dict(row, annexCode=code)))
+    return out
+
+
+def _per_source_and_decision(reader: Reader, listing: str, row: dict[str, Any]) -> list[dict[str, Any]]:
+    decisions = [d for d in (reader.value(d, NOTATION) for d in reader.iris(listing, ADOPTED_BY)) if d is not None]
+    out = []
+    for source in reader.iris(listing, SOURCE):
+        title = reader.value(source, TITLE)
+        if title is None:
+            continue
+        url = reader.value(source, URL)
+        for decision in decisions or [None]:
+            out.append(dict(row, source=source, sourceTitle=title, sourceUrl=url, decision=decision))
+    return out
+
+
+def exemption_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-exemptions.rq``: exemptions of listings of the entity or its groups."""
+    reader = Reader(store)
+    rows: list[dict[str, Any]] = []
+    groups = [entity]
+    for node in groups:  # memberOf*, without the annex entries
+        groups.extend(g for g in reader.iris(node, MEMBER_OF) if g not in groups)
+    for subject in groups:
+        for listing in reader.subjects(LISTED_ITEM, subject):
+            for exemption in reader.iris(listing, HAS_EXEMPTION):
+                label = reader.text(exemption, PREF_LABEL, "en")
+                kinds = [EXEMPTION_KINDS[c] for c in reader.iris(exemption, RDF_TYPE) if c in EXEMPTION_KINDS]
+                if label is None:
+                    continue
+                titles = [reader.value(s, TITLE) for s in reader.iris(exemption, SOURCE)]
+                for kind in kinds:
+                    for title in [t for t in titles if t is not None] or [None]:
+                        rows.append(
+                            {
+                                "entity": entity,
+                                "listing": listing,
+                                "exemption": exemption,
+                                "kind": kind,
+                                "label": label,
+                                "labelNl": reader.text(exemption, PREF_LABEL, "nl"),
+                                "expires": reader.value(exemption, _n(CK + "expires")),
+                                "sourceTitle": title,
+                                "locator": reader.value(exemption, LOCATOR),
+                            }
+                        )
+    rows.sort(key=lambda r: (r["listing"], r["kind"], r["label"]))
+    return rows
