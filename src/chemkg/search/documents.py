@@ -73,7 +73,7 @@ TYPE_WORDS = {
     "obligation": ("obligation", "verplichting"),
     "exemption": ("exemption", "uitzondering"),
     "entry": ("annex entry", "bijlagepost"),
-    "zzs-criterion": ("ZZS criterion", "ZZS-criterium"),
+    "zzs-criterion": ("ZZS criterion (route)", "ZZS-criterium (route)"),
     "topic": ("panel topic", "onderwerp van het panel"),
     "decision": ("decision", "besluit"),
     "panel": ("science-policy panel", "wetenschapsbeleidspanel"),

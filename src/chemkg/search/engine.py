@@ -5,9 +5,11 @@ Fusion is reciprocal-rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009): a do
 (a large K flattens the head of each list, so agreement between the two retrievers counts for
 more than either one's first place). Each list contributes its top ``DEPTH`` documents.
 
-Listings and exemptions are parts of an entity: when one matches ("fire-fighting foam" is a PFOS
-exemption), ``ROLL_UP`` of its fused score is added to the substance or group it is about, so the
-substance a user is after rises above the fragments that mention the words.
+Listings and exemptions are facets of an entity: when one matches ("fire-fighting foam" is a PFOS
+exemption), ``ROLL_UP`` times the best such facet's fused score is added to the substance or group
+it is about (the best one only, so an entity with fifty listings gains no more than one with one),
+and the facets themselves count ``FACET_WEIGHT`` of their score, so the substance a user is after
+rises above the fragments that mention the words.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from chemkg.search.text import tokens
 
 RRF_K = 60
 DEPTH = 100
-ROLL_UP = 0.5  # share of a listing's or exemption's fused score passed on to the entity it is about
+ROLL_UP = 0.5  # share of its best listing's or exemption's fused score an entity receives
+FACET_WEIGHT = 0.7  # listings and exemptions are facets of an entity: they rank below it on equal evidence
 TRANSLATED_WEIGHT = 0.5  # BM25 weight of the English words a Dutch query was translated into
 MODES = ("hybrid", "lexical", "dense")
 LANGS = ("en", "nl")
@@ -219,10 +222,16 @@ class Searcher:
         for ranking in (lexical[:DEPTH], dense[:DEPTH]):
             for rank, doc in enumerate(ranking, start=1):
                 fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_K + rank)
-        for doc, score in list(fused.items()):
+        best_facet: dict[int, float] = {}
+        for doc, score in fused.items():
             parent = self.parent[doc]
             if parent is not None and (mask is None or mask[parent]):
-                fused[parent] = fused.get(parent, 0.0) + ROLL_UP * score
+                best_facet[parent] = max(best_facet.get(parent, 0.0), score)
+        for doc in fused:
+            if self.parent[doc] is not None:
+                fused[doc] *= FACET_WEIGHT
+        for parent, score in best_facet.items():
+            fused[parent] = fused.get(parent, 0.0) + ROLL_UP * score
         order = sorted(fused.items(), key=lambda kv: -kv[1])
         if mode == "dense":
             return order

@@ -18,6 +18,7 @@ from chemkg.search.text import STOPWORDS, decompound, fold, raw_tokens, stem, un
 FIELD_REPEAT = {"label": 3, "name": 3, "description": 1, "context": 1, "type": 1}
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio a misspelt query word needs to be read as a known word
 FUZZY_NAME_CUTOFF = 88.0  # ratio a whole misspelt query needs to be read as a name ("hexachlorbenzene")
+JOINING_WORDS = frozenset({"of", "the", "van", "het", "de", "der", "convention", "verdrag", "protocol"})
 ARTICLE = re.compile(r"\b(?:article|artikel|art)\b\.?\s*")
 
 
@@ -133,8 +134,12 @@ class LexicalIndex:
 
 
 def exact_key(text: str) -> str:
-    key = fold(text).strip().strip("?.!").strip()
-    return " ".join(ARTICLE.sub("art. ", key).split())
+    """Case, accents, word order and a few joining words do not matter: "Annex A of the Stockholm
+    Convention", "Stockholm Convention Annex A" and "bijlage A van het Verdrag van Stockholm" (with
+    "bijlage" keyed as well) give one key."""
+    key = ARTICLE.sub("art. ", fold(text).strip().strip("?.!").strip())
+    words = [w for w in key.split() if w not in JOINING_WORDS]
+    return " ".join(sorted(words)) if len(words) > 1 else " ".join(words)
 
 
 def _identifier_like(value: str) -> bool:

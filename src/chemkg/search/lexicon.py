@@ -115,6 +115,10 @@ class Lexicon:
                 if token in DUTCH_STOPWORDS and not self.is_english(token):
                     continue
                 english_words = self.word(token)
+                if not english_words and "-" in token:  # wetenschappelijk-beleidspanel: word by word
+                    parts = [p for p in token.split("-") if p]
+                    translated = [" ".join(self.word(p)) or p for p in parts]
+                    english_words = translated if translated != parts else []
                 if english_words:
                     out.append(" ".join(english_words))
                     replaced.append((token, " ".join(english_words)))

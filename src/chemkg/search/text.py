@@ -50,7 +50,11 @@ def raw_tokens(text: str) -> list[str]:
 
 def stem(token: str) -> str:
     """A light, language-blind stemmer: plurals and Dutch -en endings; identifiers untouched."""
-    if len(token) < 5 or not token.isalpha():
+    if not token.isalpha():
+        return token
+    if len(token) == 4 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]  # hfcs, pcbs, pops
+    if len(token) < 5:
         return token
     if token.endswith("ies"):
         return token[:-3] + "y"

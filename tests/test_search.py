@@ -1,0 +1,286 @@
+"""Plain-language search: identifiers first, Dutch through the graph's own labels, filters, explanations,
+HTTP errors, incremental indexing and the evaluation set.
+
+Tests marked slow load the real embedding model (once per session) and index the real graph once.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from chemkg.search.dense import DenseIndex, exact_top_k
+from chemkg.search.documents import Document, Name
+from chemkg.search.engine import FilterError, Searcher, get_searcher
+from chemkg.search.indexer import IndexReport, build_index
+from chemkg.search.lexical import exact_key
+from chemkg.search.lexicon import build_lexicon, ibm1
+from chemkg.search.text import decompound, stem, tokens
+from chemkg.settings import Settings
+
+BASE = "https://w3id.org/chemkg/"
+EVAL = Path(__file__).resolve().parent.parent / "search"
+
+
+# -- fast: the pieces ----------------------------------------------------------------------------
+
+
+def test_flat_index_returns_exactly_the_numpy_top_k() -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(500, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = DenseIndex.build(vectors)
+    for query in vectors[:20] + 0.1 * rng.normal(size=(20, 32)).astype(np.float32):
+        _, rows = index.search(query, 10)
+        assert list(rows) == list(exact_top_k(vectors, query, 10))
+
+
+def test_hnsw_index_agrees_with_exact_search_on_clustered_vectors() -> None:
+    rng = np.random.default_rng(11)
+    centres = rng.normal(size=(40, 48))
+    vectors = (centres[rng.integers(0, 40, 4000)] + 0.4 * rng.normal(size=(4000, 48))).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = DenseIndex.build(vectors, hnsw=True)
+    found = 0
+    for query in vectors[:50]:
+        _, rows = index.search(query, 10)
+        found += len(set(rows) & set(exact_top_k(vectors, query, 10)))
+    assert found / 500 >= 0.95
+
+
+def test_light_stemmer_joins_plurals_and_dutch_endings() -> None:
+    assert stem("thermometers") == stem("thermometer")
+    assert stem("stoffen") == stem("stof")
+    assert stem("bijlagen") == stem("bijlage")
+    assert stem("hfcs") == stem("hfc")
+    assert tokens("1763-23-1") == ["1763-23-1"]  # identifiers stay whole
+
+
+def test_dutch_compounds_split_into_known_words() -> None:
+    assert decompound("kwikthermometers", {"kwik", "thermometers"}) == ["kwik", "thermometers"]
+    assert decompound("kwik", {"kwik"}) == []
+
+
+def test_exact_keys_ignore_word_order_and_joining_words() -> None:
+    assert exact_key("Annex A of the Stockholm Convention") == exact_key("stockholm annex A")
+    assert exact_key("Article 12") == exact_key("art. 12")
+
+
+def test_word_alignment_learns_kwik_is_mercury_from_parallel_text() -> None:
+    pairs = [
+        (["mercury", "thermometers"], ["kwik", "thermometers"]),
+        (["mercury", "lamps"], ["kwik", "lampen"]),
+        (["lead", "paint"], ["lood", "verf"]),
+        (["mercury", "waste"], ["kwik", "afval"]),
+        (["lead", "waste"], ["lood", "afval"]),
+    ]
+    table = ibm1(pairs)
+    assert max(table["kwik"], key=table["kwik"].__getitem__) == "mercury"
+    assert max(table["lood"], key=table["lood"].__getitem__) == "lead"
+
+
+def test_a_dutch_query_is_rewritten_with_the_graphs_own_labels() -> None:
+    mercury = Document(BASE + "substance/mercury", "substance", {"en": "Mercury", "nl": "Kwik"})
+    mercury.names.append(Name("synonym", "kwikzilver", "nl"))
+    mercury.description = {"en": "Mercury is used in thermometers.", "nl": "Kwik wordt gebruikt in thermometers."}
+    lexicon = build_lexicon([mercury])
+    translation = lexicon.translate("kwik in thermometers")
+    assert translation.text == "Mercury in thermometers"
+    assert translation.replaced == [("kwik", "Mercury")]
+    assert lexicon.translate("mercury in thermometers").changed is False
+
+
+# -- the evaluation set -----------------------------------------------------------------------
+
+
+def _queries() -> list[dict[str, object]]:
+    return [json.loads(line) for line in (EVAL / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def _qrels() -> list[dict[str, str]]:
+    with (EVAL / "qrels" / "test.tsv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def test_the_evaluation_set_has_80_queries_half_english_half_dutch_each_judged() -> None:
+    queries = _queries()
+    qrels = _qrels()
+    assert len(queries) >= 80
+    langs = Counter(q["metadata"]["lang"] for q in queries)  # type: ignore[index]
+    assert set(langs) == {"en", "nl"} and min(langs.values()) >= 40
+    ids = [q["_id"] for q in queries]
+    assert len(ids) == len(set(ids)), "query ids are unique"
+    judged = {r["query-id"] for r in qrels}
+    assert set(ids) == judged, "every query has a judgement and every judgement a query"
+    assert all(r["score"] in ("1", "2") for r in qrels)
+
+
+def test_every_judged_answer_is_an_entity_in_the_built_graph(store: ox.Store) -> None:
+    missing = []
+    for iri in sorted({r["corpus-id"] for r in _qrels()}):
+        ask = store.query(
+            "ASK { ?s ?p ?o }", substitutions={ox.Variable("s"): ox.NamedNode(iri)}, use_default_graph_as_union=True
+        )
+        if not bool(ask):
+            missing.append(iri)
+    assert not missing, f"qrels point at IRIs the graph does not have: {missing}"
+
+
+# -- slow: the real model on the real graph ---------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def index_report(settings: Settings, built_store: Path) -> IndexReport:
+    return build_index(settings, built_store, show_progress=False)
+
+
+@pytest.fixture(scope="session")
+def searcher(settings: Settings, index_report: IndexReport) -> Searcher:
+    return get_searcher(settings.index)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("1763-23-1", "substance/pfos-acid"),  # CAS
+        ("200-001-8", "substance/formaldehyde"),  # EC
+        ("Y29", "entry/basel-y29"),  # Basel waste code
+        ("SC-9/12", "decision/sc-9-12"),  # decision code
+        ("Stockholm Annex A", "treaty/stockholm/annex-a"),
+        ("bijlage A van het Verdrag van Stockholm", "treaty/stockholm/annex-a"),
+    ],
+)
+def test_an_identifier_ranks_its_entity_first_without_embedding(searcher: Searcher, query: str, expected: str) -> None:
+    result = searcher.search(query)
+    assert result.hits[0].iri == BASE + expected
+    assert result.hits[0].explanation["exact"], "the explanation says it was an exact match"
+
+
+@pytest.mark.slow
+def test_an_identifier_query_does_not_embed(searcher: Searcher) -> None:
+    result = searcher.search("1763-23-1")
+    assert "embedding" in result.read_as and result.hits[0].explanation["dense_rank"] is None
+
+
+@pytest.mark.slow
+def test_an_analyst_asks_in_dutch_for_mercury_in_thermometers(searcher: Searcher) -> None:
+    result = searcher.search("kwik in thermometers", lang="nl", limit=5)
+    iris = [h.iri for h in result.hits]
+    assert BASE + "substance/mercury" in iris[:3]
+    assert result.read_as["translated"].lower().startswith("mercury")
+    mercury = next(h for h in result.hits if h.iri == BASE + "substance/mercury")
+    assert mercury.label == "Kwik", "labels come in the requested language"
+
+
+@pytest.mark.slow
+def test_a_negotiator_asks_what_rotterdam_requires_before_export(searcher: Searcher) -> None:
+    result = searcher.search("what does Rotterdam require before export", limit=5)
+    top = [h.iri for h in result.hits[:3]]
+    assert BASE + "treaty/rotterdam/article-12/export-notification" in top
+    hit = next(h for h in result.hits if h.iri.endswith("article-12/export-notification"))
+    assert hit.explanation["lexical_rank"] and hit.explanation["dense_rank"]
+    assert hit.explanation["matched"], "the explanation names what matched"
+    assert hit.snippet
+
+
+@pytest.mark.slow
+def test_a_misspelt_name_still_finds_the_substance(searcher: Searcher) -> None:
+    result = searcher.search("mercurey", limit=3)
+    assert result.hits[0].iri == BASE + "substance/mercury"
+
+
+@pytest.mark.slow
+def test_filters_keep_only_matching_entities(searcher: Searcher) -> None:
+    filters = searcher.filters(types=["substance"], instruments=["minamata"])
+    result = searcher.search("mercury", filters=filters, limit=20)
+    assert result.hits
+    for hit in result.hits:
+        doc = searcher.docs[searcher.by_iri[hit.iri]]
+        assert doc.type == "substance" and "minamata" in doc.instruments
+    zzs = searcher.search("solvent", filters=searcher.filters(zzs=["zzs"]), limit=10)
+    assert all(searcher.docs[searcher.by_iri[h.iri]].zzs == "zzs" for h in zzs.hits)
+
+
+@pytest.mark.slow
+def test_an_unknown_filter_value_names_the_allowed_ones(searcher: Searcher) -> None:
+    with pytest.raises(FilterError) as failure:
+        searcher.filters(instruments=["narnia"])
+    assert "stockholm" in str(failure.value) and "narnia" in str(failure.value)
+
+
+@pytest.mark.slow
+def test_related_substances_come_from_the_stored_vectors(searcher: Searcher) -> None:
+    related = searcher.related(BASE + "substance/pfos", k=5)
+    assert len(related) == 5 and all(h.iri != BASE + "substance/pfos" for h in related)
+    assert any("pf" in h.iri for h in related), "PFOS's neighbours include other PFAS"
+
+
+@pytest.mark.slow
+def test_changing_one_entity_re_embeds_only_its_passages(
+    settings: Settings, built_store: Path, index_report: IndexReport, tmp_path: Path
+) -> None:
+    copy = tmp_path / "index"
+    shutil.copytree(settings.index.resolve(), copy)
+    private = settings.model_copy(update={"index_path": copy})
+    docs = get_searcher(settings.index).docs
+    changed = [Document.from_json(d.to_json()) for d in docs]
+    target = next(d for d in changed if d.iri == BASE + "substance/benzene")
+    target.description["en"] = "Benzene, a solvent and petrol component; changed by a curator in this test."
+    report = build_index(private, built_store, show_progress=False, documents=changed)
+    assert report.embedded == 1 and report.reused == report.passages - 1
+    again = build_index(private, built_store, show_progress=False, documents=changed)
+    assert again.embedded == 0
+
+
+# -- HTTP ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings, index_report: IndexReport) -> TestClient:
+    from chemkg.web.app import create_app
+
+    return TestClient(create_app(settings))
+
+
+@pytest.mark.slow
+def test_http_search_answers_json_with_explanations(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "firefighting foam", "type": "group,substance", "limit": 5})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["results"] and body["filters"] == {"types": ["group", "substance"]}
+    first = body["results"][0]
+    assert {"iri", "type", "label", "snippet", "explanation"} <= set(first)
+    assert {"lexical_rank", "dense_rank", "matched"} <= set(first["explanation"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("q", ["", "   "])
+def test_http_empty_query_is_a_400_with_a_sentence(client: TestClient, q: str) -> None:
+    response = client.get("/search", params={"q": q})
+    assert response.status_code == 400
+    assert "empty" in response.json()["error"]["detail"]
+
+
+@pytest.mark.slow
+def test_http_unknown_filter_value_is_a_400_listing_the_allowed_values(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "pfos", "zzs": "maybe"})
+    assert response.status_code == 400
+    detail = response.json()["error"]["detail"]
+    assert "maybe" in detail and "potential-zzs" in detail
+
+
+@pytest.mark.slow
+def test_http_over_long_query_is_cut_with_a_notice(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "mercury " * 100})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["notice"] and len(body["query"]) <= 300
