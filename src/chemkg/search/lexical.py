@@ -48,6 +48,7 @@ class LexicalIndex:
                 for text in texts:
                     surface.update(t for t in raw_tokens(text) if t.isalpha())
         self.surface = frozenset(surface)
+        self._expanded: dict[str, list[str]] = {}
         corpus = [self.doc_tokens(doc) for doc in docs]
         self.vocabulary = frozenset(t for doc_tokens in corpus for t in doc_tokens)
         self.fuzzy_vocabulary = sorted(t for t in self.vocabulary if t.isalpha() and len(t) >= 4)
@@ -75,12 +76,16 @@ class LexicalIndex:
 
     def expand(self, words: list[str]) -> list[str]:
         """Stemmed words plus the parts of Dutch compounds (kwikthermometers → kwik, thermometer)."""
-        out = []
+        out: list[str] = []
         for word in words:
-            if word in STOPWORDS:
-                continue
-            out.append(stem(word))
-            out.extend(stem(p) for p in decompound(word, self.surface) if p not in STOPWORDS)
+            found = self._expanded.get(word)
+            if found is None:
+                found = [] if word in STOPWORDS else [stem(word)]
+                if found:
+                    found += [stem(p) for p in decompound(word, self.surface) if p not in STOPWORDS]
+                if len(self._expanded) < 500_000:  # bounded: queries bring words the corpus lacks
+                    self._expanded[word] = found
+            out.extend(found)
         return out
 
     def read_query(self, query: str) -> QueryTerms:

@@ -1,0 +1,279 @@
+"""Search benchmark: every figure next to the cost of one bare ``model.encode`` of the same query.
+
+Prints, in one run:
+  1. bare encode p50 vs warm hybrid query p50 in-process at the real graph size (target ≤ 1.5×);
+  2. identifier queries (CAS, EC, codes) p50, answered without embedding (target ≤ 3 ms);
+  3. start-up of `chemkg serve`: time to /health, SPARQL and a page (target ≤ 2 s) and to the first
+     search (target ≤ 12 s); then warm /search p50 over HTTP (target ≤ bare encode + 5 ms);
+  4. 100,000 synthetic documents: HNSW build time, memory, Recall@10 against exact search with real
+     query embeddings (target ≥ 0.95) and hybrid query p50 (target ≤ 2× bare encode). Synthetic
+     documents are texts of two real passages joined, and their vectors mixtures of the two real
+     passage embeddings plus a little noise (embedding 100,000 texts on two cores takes hours);
+  5. index build throughput vs raw ``model.encode`` on the same passages (target ≥ 0.8×);
+  6. incremental rebuild: change one entity, count what is re-embedded.
+
+    .venv/bin/python bench/search.py [--store data/store] [--index data/index] [--synthetic 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import numpy as np
+
+from chemkg.search.dense import EF_SEARCH, DenseIndex, exact_top_k
+from chemkg.search.documents import Document
+from chemkg.search.embedder import cache_key, get_embedder
+from chemkg.search.engine import Searcher
+from chemkg.search.indexer import DOCUMENTS, LEXICON, MANIFEST, PASSAGES, VECTORS, build_index
+from chemkg.settings import load_settings
+from chemkg.store import open_store
+
+QUERIES = [
+    "chemicals in firefighting foam",
+    "kwik in thermometers",
+    "what does Rotterdam require before export",
+    "wood preservative",
+    "brominated flame retardants",
+    "stoffen die de ozonlaag aantasten",
+]
+IDENTIFIERS = ["1763-23-1", "200-001-8", "Y29", "SC-9/12", "A1010", "PFOS"]
+
+
+def p50(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def timed(fn, n: int) -> list[float]:  # type: ignore[no-untyped-def]
+    out = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def in_process(index: Path, rounds: int) -> tuple[float, float]:
+    searcher = Searcher(index)
+    searcher.warm_up()
+    model = get_embedder(searcher.model_name)
+    encode, query = [], []
+    for _ in range(rounds):  # interleaved, so both see the same machine load
+        for q in QUERIES:
+            encode += timed(lambda q=q: model.encode_query(q), 1)
+            query += timed(lambda q=q: searcher.search(q), 1)
+    bare, warm = p50(encode), p50(query)
+    print(f"1. in-process, {len(searcher.docs)} documents / {len(searcher.passages)} passages")
+    print(f"   bare encode p50 {bare:.1f} ms | warm hybrid query p50 {warm:.1f} ms | ratio {warm / bare:.2f}x")
+    ident = []
+    for _ in range(rounds * 5):
+        for q in IDENTIFIERS:
+            ident += timed(lambda q=q: searcher.search(q), 1)
+    print(f"2. identifier queries p50 {p50(ident):.2f} ms (p90 {sorted(ident)[int(len(ident) * 0.9)]:.2f} ms)")
+    return bare, warm
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def get(port: int, path: str, timeout: float = 30) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"Accept": "application/json"})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def http_figures(store: Path, index: Path, model_name: str, rounds: int) -> None:
+    port = free_port()
+    env = {**os.environ, "CHEMKG_STORE_PATH": str(store), "CHEMKG_INDEX_PATH": str(index), "HF_HUB_OFFLINE": "1"}
+    chemkg = shutil.which("chemkg", path=str(Path(sys.executable).parent)) or "chemkg"
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [chemkg, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        health = sparql = page = first = None
+        while time.perf_counter() - started < 60:
+            try:
+                if health is None and get(port, "/health", 2)[0] == 200:
+                    health = time.perf_counter() - started
+                    ask = urlencode({"query": "ASK { ?s ?p ?o }"})
+                    assert get(port, f"/sparql?{ask}")[0] == 200
+                    sparql = time.perf_counter() - started
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    conn.request("GET", "/", headers={"Accept": "text/html"})
+                    assert conn.getresponse().status == 200
+                    page = time.perf_counter() - started
+                if health is not None:
+                    status, _ = get(port, "/search?" + urlencode({"q": QUERIES[0]}), 60)
+                    assert status == 200
+                    first = time.perf_counter() - started
+                    break
+            except (ConnectionError, OSError):
+                time.sleep(0.05)
+        print(
+            f"3. chemkg serve start-up: /health {health:.2f} s, SPARQL {sparql:.2f} s, page {page:.2f} s, "
+            f"first search {first:.2f} s after start"
+        )
+        model = get_embedder(model_name)
+        times, encode = [], []
+        for _ in range(rounds):  # interleaved with a bare encode here, so both see the same machine load
+            for q in QUERIES:
+                encode += timed(lambda q=q: model.encode_query(q), 1)
+                times += timed(lambda q=q: get(port, "/search?" + urlencode({"q": q})), 1)
+        bare = p50(encode)
+        print(f"   warm /search p50 {p50(times):.1f} ms = bare encode ({bare:.1f} ms) + {p50(times) - bare:.1f} ms")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def synthetic(index: Path, size: int, bare: float, rounds: int) -> None:
+    real = Searcher(index)
+    rng = np.random.default_rng(5)
+    texts = [p["text"] for p in real.passages]
+    a, b = rng.integers(0, len(texts), size), rng.integers(0, len(texts), size)
+    weight = rng.uniform(0.3, 0.7, size)[:, None].astype(np.float32)
+    noise = 0.05 * rng.normal(size=(size, real.vectors.shape[1])).astype(np.float32)
+    vectors = weight * real.vectors[a] + (1 - weight) * real.vectors[b] + noise
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    folder = Path(tempfile.mkdtemp(prefix="chemkg-bench-"))
+    try:
+        docs = []
+        for i in range(size):
+            source = real.docs[real.passage_doc[a[i]]]
+            docs.append(
+                Document(
+                    f"https://w3id.org/chemkg/synthetic/{i}",
+                    source.type,
+                    {"en": f"{source.label_in('en')} {i}"},
+                    description={"en": texts[a[i]] + " " + texts[b[i]]},
+                )
+            )
+        (folder / DOCUMENTS).write_text(json.dumps([d.to_json() for d in docs]), encoding="utf-8")
+        passages = [{"doc": i, "hash": str(i), "text": docs[i].description["en"][:200]} for i in range(size)]
+        (folder / PASSAGES).write_text(json.dumps(passages), encoding="utf-8")
+        np.save(folder / VECTORS, vectors)
+        shutil.copy(real.path / LEXICON, folder / LEXICON)
+        manifest = json.loads((real.path / MANIFEST).read_text(encoding="utf-8"))
+        (folder / MANIFEST).write_text(json.dumps({**manifest, "documents": size, "passages": size}), encoding="utf-8")
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        dense = DenseIndex.build(vectors)
+        build_s = time.perf_counter() - start
+        dense.save(folder)
+        index_mb = (folder / "dense.faiss").stat().st_size / 1e6
+        start = time.perf_counter()
+        big = Searcher(folder)
+        load_s = time.perf_counter() - start
+        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        model = get_embedder(real.model_name)
+        from chemkg.search.evaluate import load_queries
+
+        queries = [q.text for q in load_queries(Path("search"))] if Path("search/queries.jsonl").exists() else QUERIES
+        query_vectors = model.encode(queries)
+        truth = [set(exact_top_k(vectors, qv, 10).tolist()) for qv in query_vectors]
+        recalls = []
+        for ef in (EF_SEARCH, 200, 400):
+            big.dense.index.hnsw.efSearch = ef
+            start = time.perf_counter()
+            found = sum(
+                len(set(big.dense.index.search(qv[None, :], 10)[1][0].tolist()) & t)
+                for qv, t in zip(query_vectors, truth, strict=True)
+            )
+            ms = (time.perf_counter() - start) * 1000 / len(queries)
+            recalls.append(f"efSearch {ef}: {found / (10 * len(queries)):.3f} ({ms:.2f} ms)")
+        times, encode = [], []
+        for _ in range(rounds):
+            for q in QUERIES:
+                encode += timed(lambda q=q: model.encode_query(q), 1)
+                times += timed(lambda q=q: big.search(q), 1)
+        print(
+            f"4. {size:,} synthetic documents ({type(dense.index).__name__}): build {build_s:.1f} s, index "
+            f"{index_mb:.0f} MB on disk, searcher load {load_s:.1f} s, "
+            f"max RSS +{(rss_after - rss_before) / 1024:.0f} MB"
+        )
+        print(f"   HNSW Recall@10 vs exact on {len(queries)} real query embeddings: " + "; ".join(recalls))
+        print(
+            f"   hybrid query p50 {p50(times):.1f} ms vs bare encode p50 {p50(encode):.1f} ms "
+            f"(ratio {p50(times) / p50(encode):.2f}x; bare encode in part 1: {bare:.1f} ms)"
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def throughput(store: Path, limit: int) -> None:
+    settings = load_settings(store_path=store, index_path=Path(tempfile.mkdtemp(prefix="chemkg-bench-")) / "index")
+    from chemkg.search.documents import load_documents
+
+    docs = load_documents(open_store(store))
+    subset, count = [], 0
+    for doc in docs:
+        subset.append(doc)
+        count += len(doc.passages("en"))
+        if count >= limit:
+            break
+    texts = [t for d in subset for t in d.passages("en")]
+    model = get_embedder(settings.model_name)
+    start = time.perf_counter()
+    model.encode(texts)
+    raw = len(texts) / (time.perf_counter() - start)
+    report = build_index(settings, store, show_progress=False, documents=subset)
+    embed_rate = report.embedded / report.encode_seconds
+    whole_rate = report.embedded / report.seconds
+    print(
+        f"5. build throughput on the same {len(texts)} passages: raw encode {raw:.1f}/s, index embedding phase "
+        f"{embed_rate:.1f}/s ({embed_rate / raw:.2f}x), whole build incl. lexicon and writing {whole_rate:.1f}/s "
+        f"({whole_rate / raw:.2f}x)"
+    )
+    changed = [Document.from_json(d.to_json()) for d in subset]
+    changed[0].description["en"] = (changed[0].description.get("en") or "") + " Changed for the benchmark."
+    again = build_index(settings, store, show_progress=False, documents=changed)
+    print(
+        f"6. incremental rebuild after changing one entity: {again.embedded} passage(s) re-embedded, "
+        f"{again.reused} reused, {again.seconds:.1f} s"
+    )
+    shutil.rmtree(settings.index.parent, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--index", type=Path, default=None)
+    parser.add_argument("--synthetic", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--passages", type=int, default=600, help="passages for the throughput test")
+    args = parser.parse_args()
+    settings = load_settings()
+    store, index = args.store or settings.store, args.index or settings.index
+    if not (index / MANIFEST).exists():
+        sys.exit(f"no search index at {index}; run `chemkg build` (or `chemkg index`) first")
+    print(f"model {cache_key(settings.model_name)}, {os.cpu_count()} CPU(s)")
+    bare, _ = in_process(index, args.rounds)
+    http_figures(store, index, settings.model_name, args.rounds)
+    synthetic(index, args.synthetic, bare, args.rounds)
+    throughput(store, args.passages)
+
+
+if __name__ == "__main__":
+    main()
