@@ -12,7 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.listing_reader import exemption_rows, listing_rows
+from chemkg.profile_reader import exemption_rows, listing_rows, topic_rows, zzs_rows
 from chemkg.store import run_named
 
 
@@ -119,8 +119,8 @@ def load_profile(store: ox.Store, iri: str) -> Profile | None:
     members = [r for r in relations if r["relation"] == "has-member"]
     member_of = [r for r in relations if r["relation"] == "member-of"]
     listings = _listings(store, entity)
-    zzs = run_named(store, "entity-zzs", entity=entity)
-    topics = run_named(store, "entity-topics", entity=entity)
+    zzs = zzs_rows(store, iri)  # same rows as entity-zzs.rq / entity-topics.rq, by index lookups
+    topics = topic_rows(store, iri)
     return Profile(
         iri,
         is_group,

@@ -1,9 +1,9 @@
-"""The listings of one substance or group, read by direct index lookups instead of one big query.
+"""The listings, exemptions and ZZS statuses of one substance or group, read by direct index lookups.
 
-``queries/entity-listings.rq`` says the same thing in SPARQL (and a test keeps the two equal), but
-Oxigraph plans that query with hash joins over every label in the store, which costs hundreds of
-milliseconds per substance; a page needs it in a few. Same rows, same inner-join semantics: a listing
-without an annex, instrument, status or source is left out, as the query leaves it out.
+``queries/entity-listings.rq``, ``entity-exemptions.rq`` and ``entity-zzs.rq`` say the same in SPARQL
+(tests keep them equal), but Oxigraph plans those queries with hash joins over every label in the
+store, which costs hundreds of milliseconds per substance; a page needs them in a few. Same rows, same
+join semantics: what the query requires (an annex, a status, a titled source…) is required here too.
 """
 
 from __future__ import annotations
@@ -195,4 +195,85 @@ def exemption_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
                             }
                         )
     rows.sort(key=lambda r: (r["listing"], r["kind"], r["label"]))
+    return rows
+
+
+ZZS_ROUTE_UNSTATED = ("route not stated in the list", "route niet vermeld in de lijst")
+
+
+def zzs_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-zzs.rq``: one per assessment, route and source."""
+    reader = Reader(store)
+    rows: list[dict[str, Any]] = []
+    for assessment in reader.subjects(_n(CK + "assessedSubstance"), entity):
+        statuses = [reader.value(s, NOTATION) for s in reader.iris(assessment, _n(CK + "zzsStatus"))]
+        derivations = [reader.value(d, NOTATION) for d in reader.iris(assessment, _n(CK + "derivation"))]
+        routes: list[tuple[str | None, str, str, str]] = []
+        for criterion in reader.iris(assessment, _n(CK + "zzsCriterion")):
+            code = reader.value(criterion, NOTATION)
+            label, label_nl = reader.text(criterion, PREF_LABEL, "en"), reader.text(criterion, PREF_LABEL, "nl")
+            if code is not None and label is not None and label_nl is not None:
+                routes.append((criterion, code, label, label_nl))
+        base = {
+            "entity": entity,
+            "assessment": assessment,
+            "date": reader.value(assessment, _n(DCT + "date")),
+            "locator": reader.value(assessment, LOCATOR),
+            "confidence": next((reader.value(c, NOTATION) for c in reader.iris(assessment, CONFIDENCE)), None),
+        }
+        for status in [s for s in statuses if s is not None]:
+            for derivation in [d for d in derivations if d is not None]:
+                for source in reader.iris(assessment, SOURCE):
+                    title = reader.value(source, TITLE)
+                    if title is None:
+                        continue
+                    for route, route_code, route_label, route_label_nl in routes or [(None, "", *ZZS_ROUTE_UNSTATED)]:
+                        rows.append(
+                            dict(
+                                base,
+                                status=status,
+                                derivation=derivation,
+                                criterion=route,
+                                criterionCode=route_code,
+                                criterionLabel=route_label,
+                                criterionLabelNl=route_label_nl,
+                                sourceTitle=title,
+                                sourceUrl=reader.value(source, URL),
+                            )
+                        )
+    rows.sort(key=lambda r: (r["derivation"], r["criterionCode"]))
+    return rows
+
+
+def topic_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-topics.rq``: panel topics about the entity or a group it is in."""
+    reader = Reader(store)
+    groups = [entity]
+    for node in groups:
+        groups.extend(g for g in reader.iris(node, MEMBER_OF) if g not in groups)
+    topic_class = CK + "AssessmentTopic"
+    rows: list[dict[str, Any]] = []
+    for subject in groups:
+        for topic in reader.subjects(CONCERNS, subject):
+            if topic_class not in reader.iris(topic, RDF_TYPE):
+                continue
+            label = reader.text(topic, PREF_LABEL, "en")
+            statuses = [reader.value(s, NOTATION) for s in reader.iris(topic, _n(CK + "topicStatus"))]
+            if label is None:
+                continue
+            titles = [t for t in (reader.value(s, TITLE) for s in reader.iris(topic, SOURCE)) if t is not None]
+            for status in [s for s in statuses if s is not None]:
+                for title in titles or [None]:
+                    rows.append(
+                        {
+                            "entity": entity,
+                            "topic": topic,
+                            "label": label,
+                            "labelNl": reader.text(topic, PREF_LABEL, "nl"),
+                            "status": status,
+                            "raisedAt": reader.value(topic, _n(CK + "raisedAt")),
+                            "sourceTitle": title,
+                        }
+                    )
+    rows.sort(key=lambda r: r["label"])
     return rows
