@@ -16,11 +16,11 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from chemkg.resolve import Resolver
+from chemkg.search.documents import TYPE_WORDS, TYPES
 from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData, site_data
 from chemkg.web.pages.suggest import resolver_for
 from chemkg.web.templating import render_page
 
-TYPE_FILTERS = ("substance", "group")
 ZZS_FILTERS = ("zzs", "potential-zzs", "none")
 
 
@@ -104,11 +104,13 @@ def render_search_page(
     cards: list[Card],
     note: str | None = None,
     read_as: dict[str, Any] | None = None,
+    filtered: bool = False,
 ) -> Response:
+    """The page; ``filtered`` says the engine already applied the filters (else they apply here)."""
     site = site_data(store)
     params = request.query_params
     kind, instrument, zzs = params.get("type", ""), params.get("instrument", ""), params.get("zzs", "")
-    shown = apply_filters(cards, kind, instrument, zzs)
+    shown = cards if filtered else apply_filters(cards, kind, instrument, zzs)
     instruments = [(i.iri.rsplit("/", 1)[-1], i) for i in site.listing_instruments()]
     context = {
         "q": query,
@@ -117,7 +119,8 @@ def render_search_page(
         "note": note,
         "read_as": read_as or {},
         "filters": {"type": kind, "instrument": instrument, "zzs": zzs},
-        "types": TYPE_FILTERS,
+        "types": [(ty, TYPE_WORDS.get(ty, (ty, ty))) for ty in TYPES],
+        "kind_words": TYPE_WORDS,
         "zzs_values": ZZS_FILTERS,
         "instruments": instruments,
         "suggestions": [] if shown or not query else resolver_for(store).suggest(query, limit=5),
@@ -127,28 +130,36 @@ def render_search_page(
 
 def hit_reason(explanation: dict[str, Any]) -> str:
     """Why a search hit matched, in a few words, from the engine's explanation."""
-    parts = []
-    for exact in explanation.get("exact", []) or []:
-        if isinstance(exact, dict):
-            parts.append(f"{exact.get('kind', 'name')}: {exact.get('value', '')}")
-    terms = explanation.get("matched_terms") or explanation.get("terms")
+    parts = [f"{e.get('kind', 'name')} “{e.get('value', '')}”" for e in explanation.get("exact") or []]
+    terms = explanation.get("matched_terms") or []
     if terms:
-        parts.append("words: " + ", ".join(map(str, terms[:6])))
-    if "dense_similarity" in explanation or "dense_rank" in explanation:
-        parts.append("meaning")
-    return "; ".join(parts) or "relevance"
+        parts.append(", ".join(map(str, terms[:6])))
+    if explanation.get("dense_rank") and not explanation.get("lexical_rank"):
+        parts.append("meaning (semantic match)")
+    return "; ".join(parts) or "related meaning"
 
 
 def engine_cards(request: Request, store: ox.Store, query: str, lang: str) -> tuple[list[Card], dict[str, Any]] | None:
-    """Cards from the search index (lexical + semantic), or None when no index is built."""
+    """Cards from the same answer the JSON API gives (``search_json``), or None when no index is built."""
     settings = request.app.state.settings
     from chemkg.search.indexer import MANIFEST
+    from chemkg.web.routers.search import search_json
 
     if not (settings.index / MANIFEST).exists():
         return None
-    from chemkg.search.engine import get_searcher
-
-    result = get_searcher(settings.index, settings.model_name).search(query, lang=lang, limit=30)
+    params = request.query_params
+    answer = search_json(
+        settings.index,
+        query,
+        lang,
+        types=[params["type"]] if params.get("type") else None,
+        instruments=[params["instrument"]] if params.get("instrument") else None,
+        zzs=[params["zzs"]] if params.get("zzs") else None,
+        limit=30,
+    )
     site = site_data(store)
-    cards = [card(site, h.iri, h.type, h.label, hit_reason(h.explanation), h.snippet, lang) for h in result.hits]
-    return cards, result.read_as
+    cards = [
+        card(site, h["iri"], h["type"], h["label"], hit_reason(h["explanation"]), h["snippet"], lang)
+        for h in answer["results"]
+    ]
+    return cards, answer["read_as"]

@@ -43,9 +43,8 @@ def home(request: Request) -> Response:
     return render_page(request, "home.html", {"instruments": instruments, "site": site, "stats": stats})
 
 
-@router.get("/search", summary="Search for people: result cards with coverage badges", response_class=Response)
 def search(request: Request, q: str = "") -> Response:
-    """The browser view of search; API clients get JSON from the search API."""
+    """The browser view of ``/search`` (routers/search.py hands browsers here; the JSON comes from there)."""
     negotiate(request, ["text/html"])
     store = page_store(request)
     lang = pick_language(request.query_params.get("lang"), request.cookies)
@@ -55,7 +54,7 @@ def search(request: Request, q: str = "") -> Response:
     if found is None:
         return render_search_page(request, store, q, name_matches(store, q, lang), note="search.unavailable")
     cards, read_as = found
-    return render_search_page(request, store, q, cards, read_as=read_as)
+    return render_search_page(request, store, q, cards, read_as=read_as, filtered=True)
 
 
 @router.get("/zzs", summary="Dutch ZZS: routes and substances per route", response_class=Response)
