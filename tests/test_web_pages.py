@@ -164,3 +164,19 @@ def test_home_page_has_one_search_box_and_every_instrument(client: TestClient) -
     html = page(client, "/")
     assert html.count('type="search"') == 1
     assert 'href="/treaty/minamata"' in html and 'href="/treaty/montreal"' in html
+
+
+def test_a_search_shows_cards_with_kind_badges_and_the_reason_it_matched(client: TestClient) -> None:
+    html = page(client, "/search?q=PFHxS")
+    card = html.split('href="/substance/pfhxs"', 1)[1].split("</article>", 1)[0]
+    assert 'href="/listing/stockholm/annex-a/pfhxs"' in card  # a badge per instrument and annex
+    assert "Stockholm Convention A" in text_of(card)
+    assert "ZZS" in text_of(card)
+    assert "Matched" in text_of(card)
+    only_groups = text_of(page(client, "/search?q=PFHxS&type=group"))
+    assert "Perfluorohexane sulfonic acid (PFHxS), its salts" in only_groups
+
+
+def test_a_search_that_finds_nothing_says_so_and_suggests(client: TestClient) -> None:
+    text = text_of(page(client, "/search?q=zzqqxx-nothing"))
+    assert "Nothing matched your search." in text or "Did you mean" in text
