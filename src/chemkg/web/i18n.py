@@ -76,6 +76,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "zzs.zzs": ("ZZS", "ZZS"),
     "zzs.potential-zzs": ("potential ZZS", "potentiële ZZS"),
     "zzs.none": ("not ZZS", "geen ZZS"),
+    "derivation.rivm-list": ("read from the RIVM list", "gelezen uit de RIVM-lijst"),
+    "derivation.rule": ("derived by rule from a criterion", "afgeleid uit een criterium"),
+    "derivation.import": ("read from an imported official list", "gelezen uit een geïmporteerde officiële lijst"),
     # substance page
     "substance.identity": ("Identity", "Identiteit"),
     "substance.names": ("Names", "Namen"),
