@@ -58,3 +58,13 @@ def test_a_dangling_reference_is_reported_with_the_missing_id(graph_copy: Path) 
     path.write_text(text.replace(",stockholm/annex-a,", ",stockholm/annex-z,", 1), encoding="utf-8")
     _, problems = load(graph_copy)
     assert any("'stockholm/annex-z' does not exist in annexes" in str(p) for p in problems)
+
+
+def test_an_annex_that_would_take_an_article_iri_is_refused(graph_copy: Path) -> None:
+    path = graph_copy / "annexes.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("minamata/art-3-mercury,", "minamata/article-3,", 1), encoding="utf-8")
+    listings = graph_copy / "listings" / "minamata.csv"
+    listings.write_text(listings.read_text(encoding="utf-8").replace("minamata/art-3-mercury", "minamata/article-3"))
+    _, problems = load(graph_copy)
+    assert any("treaty/minamata/article-3 is already minted" in str(p) for p in problems), problems

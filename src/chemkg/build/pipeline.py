@@ -111,7 +111,7 @@ def git_revision(root: Path) -> str | None:
 def write_store(path: Path, graphs: dict[str, Graph]) -> None:
     """Load every graph in one bulk load: each bulk_load call writes its own files, so one call is fastest."""
     store = ox.Store(str(path))
-    quads = []
+    quads: list[ox.Quad] = []
     for name, graph in graphs.items():
         target = ox.NamedNode(str(ONTOLOGY_GRAPH if name == "ontology" else graph_iri(name)))
         data = graph.serialize(format="nt", encoding="utf-8")

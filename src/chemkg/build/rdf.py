@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS
 
 from chemkg.namespaces import CK, SCHEMA, iri
 from chemkg.registers.files import Register, Row
-from chemkg.registers.kinds import KINDS
+from chemkg.registers.kinds import KINDS, article_id
 from chemkg.registers.validate import Catalogue
 
 STATUS = {
@@ -192,9 +192,9 @@ def write_obligations(w: RowWriter) -> None:
     w.text("summary_en", DCTERMS.description, "en")
     w.text("summary_nl", DCTERMS.description, "nl")
     w.refs("annexes", CK.governs)
-    number = re.match(r"[0-9]+[A-Z]?", w.row.get("article"))
-    article_number = number.group(0) if number else w.row.get("article")
-    article = iri(f"{instrument.removeprefix(str(iri(''))).rstrip('/')}/article-{article_number.lower()}")
+    article_path = article_id(w.row.get("instrument"), w.row.get("article"))
+    article_number = article_path.rsplit("-", 1)[1].upper()
+    article = node("instruments", article_path)
     w.add(CK.establishedBy, article)
     w.add(DCTERMS.isPartOf, instrument)
     w.g.add((article, RDF.type, CK.Article))

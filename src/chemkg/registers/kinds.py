@@ -6,6 +6,7 @@ register becomes one named graph, ``https://w3id.org/chemkg/graph/<kind>[/<name>
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from chemkg.registers.columns import (
@@ -42,6 +43,12 @@ LISTING_STATUSES = ("listed", "amended", "deleted", "replaced", "under-review", 
 SUBSTANCE_KINDS = ("substance", "group")
 ENTRY_KINDS = ("waste", "product", "process", "hazard-characteristic", "use")
 INSTRUMENT_KINDS = ("treaty", "protocol", "amendment", "framework", "eu-regulation", "eu-directive")
+
+
+def article_id(instrument: str, article: str) -> str:
+    """The id of the article node an obligation row implies: '3(1)(a)' of stockholm → 'stockholm/article-3'."""
+    number = re.match(r"[0-9]+[A-Z]?", article)
+    return f"{instrument}/article-{(number.group(0) if number else article).lower()}"
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from functools import cache
 @cache
 def inchikey_from_smiles(smiles: str) -> str | None:
     """The standard InChIKey of a SMILES string, or None when RDKit cannot parse it."""
-    from rdkit import Chem, RDLogger
+    from rdkit import Chem, rdBase
 
-    RDLogger.DisableLog("rdApp.*")
+    rdBase.DisableLog("rdApp.*")  # parse failures are reported by the caller, not printed
     molecule = Chem.MolFromSmiles(smiles)
     if molecule is None:
         return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chemkg.registers.files import Register, RegisterFormatError, Row, read_register, register_paths
+from chemkg.registers.kinds import KINDS, article_id
 from chemkg.registers.structure import inchikey_from_smiles
 
 
@@ -86,9 +87,24 @@ def check_references(catalogue: Catalogue) -> list[Problem]:
     return problems
 
 
+def check_unique_iris(catalogue: Catalogue) -> list[Problem]:
+    """No IRI is minted twice, across kinds that share a path (treaty/…) and the article nodes obligations imply."""
+    problems: list[Problem] = []
+    owner: dict[str, Row] = {}
+    for (kind, id_), row in sorted(catalogue.rows.items()):
+        paths = [KINDS[kind].path.format(id=id_)]
+        if kind == "obligations":
+            paths.append(KINDS["instruments"].path.format(id=article_id(row.get("instrument"), row.get("article"))))
+        for path in paths:
+            first = owner.setdefault(path, row)
+            if first is not row and not (kind == "obligations" and path != paths[0] and first.get("article")):
+                problems.append(Problem(row.where("id"), f"IRI …/{path} is already minted by {first.where()}"))
+    return problems
+
+
 def check_invariants(catalogue: Catalogue) -> list[Problem]:
     """Invariants that span rows: unique identifiers, ids that match what they are about."""
-    problems: list[Problem] = []
+    problems: list[Problem] = check_unique_iris(catalogue)
     cas_owner: dict[str, Row] = {}
     for row in catalogue.of_kind("substances"):
         if row.get("kind") == "substance" and len(row.many("cas")) > 1:
