@@ -26,6 +26,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.panel": ("ISP-CWP panel", "ISP-CWP-panel"),
     "nav.matrix": ("Coverage matrix", "Dekkingsmatrix"),
     "nav.sparql": ("SPARQL", "SPARQL"),
+    "nav.batch": ("Check a list", "Lijst controleren"),
+    "nav.reports": ("Gap reports", "Hiatenrapporten"),
+    "substance.brief": ("Negotiation brief", "Onderhandelingsnotitie"),
     "nav.language": ("Language", "Taal"),
     "footer.licence": (
         "Data licensed CC BY 4.0. Every fact links to its source.",
