@@ -194,7 +194,7 @@ def synthetic(index: Path, size: int, bare: float, rounds: int) -> None:
         query_vectors = model.encode(queries)
         truth = [set(exact_top_k(vectors, qv, 10).tolist()) for qv in query_vectors]
         recalls = []
-        for ef in (EF_SEARCH, 200, 400):
+        for ef in (128, 256, EF_SEARCH):
             big.dense.index.hnsw.efSearch = ef
             start = time.perf_counter()
             found = sum(

@@ -9,6 +9,16 @@ from chemkg.settings import Settings
 
 def after_build(settings: Settings, store: Path) -> None:
     """Rebuild derived artefacts (the search index) from the new store."""
+    from chemkg.cli.app import console, fail
+    from chemkg.search.embedder import ModelUnavailable
     from chemkg.search.indexer import build_index
 
-    build_index(settings, store)
+    try:
+        report = build_index(settings, store)
+    except ModelUnavailable as exc:
+        fail(f"the store was built, but the search index was not: {exc}; then run `chemkg index`")
+    console.print(
+        f"Search index: {report.documents} documents, {report.embedded} passages embedded, "
+        f"{report.reused} unchanged ({report.seconds:.1f} s)",
+        highlight=False,
+    )

@@ -2,7 +2,9 @@
 
 Below ``HNSW_FROM`` vectors the index is exact (``IndexFlatIP``): at the graph's size a brute-force
 scan takes well under a millisecond and is never wrong. From there on it is HNSW (``M`` links per
-node, ``EF_SEARCH`` candidates per query), which bench/search.py checks against exact search.
+node, ``EF_SEARCH`` candidates per query), which bench/search.py checks against exact search: on
+100,000 vectors M=48, efConstruction=200, efSearch=400 gave Recall@10 0.96 at a few milliseconds,
+where M=32/efSearch=96 gave 0.78; an exact scan of 100,000 vectors costs tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from typing import Any
 import numpy as np
 
 HNSW_FROM = 20_000
-HNSW_M = 32
-EF_CONSTRUCTION = 80
-EF_SEARCH = 96
+HNSW_M = 48
+EF_CONSTRUCTION = 200
+EF_SEARCH = 400
 FILE = "dense.faiss"
 
 

@@ -149,6 +149,8 @@ def _inflections(word: str) -> list[str]:
     out = []
     if word.endswith("en") and len(word) > 5:
         out += [word[:-2], word[:-3] if word[-3] == word[-4] else word[:-2]]
+        if word[-4] in "aeou" and word[-3] not in "aeiou":
+            out.append(word[:-3] + word[-4] + word[-3])  # ftalaten → ftalaat
     if word.endswith(("e", "s")) and len(word) > 4:
         out.append(word[:-1])
     return out

@@ -25,6 +25,7 @@ QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
 STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*")
+LONG_VOWEL = re.compile(r"([aeou])\1")
 DASHES = re.compile(r"[‐-―−]")
 
 
@@ -62,12 +63,12 @@ def stem(token: str) -> str:
         token = token[:-2]
         if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "aeiou":
             token = token[:-1]  # stoffen → stof
-        return token
+        return LONG_VOWEL.sub(r"\1", token)
     if token.endswith("s") and not token.endswith(("ss", "us", "is")):
         token = token[:-1]
     if token.endswith("e") and len(token) > 4:
         token = token[:-1]
-    return token
+    return LONG_VOWEL.sub(r"\1", token)  # ftalaat/ftalaten, isomeer/isomeren: one form
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
