@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from chemkg.web.reports_text import REPORT_STRINGS
+
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
 COOKIE = "chemkg_lang"
@@ -237,6 +239,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.suggestions": ("Perhaps you meant", "Misschien bedoelde u"),
     "error.home": ("Back to the start page", "Terug naar de startpagina"),
 }
+# The batch, report and brief pages keep their strings in their own module; one table serves all pages.
+assert not set(STRINGS) & set(REPORT_STRINGS), "a page string is defined twice"
+STRINGS.update(REPORT_STRINGS)
 
 
 def pick_language(query_value: str | None, cookies: Mapping[str, str]) -> str:

@@ -1,5 +1,5 @@
-"""Strings of the batch, report and brief pages in English and Dutch (kept apart from the site's
-own table so these pages can change without touching it)."""
+"""Strings of the batch, report and brief pages in English and Dutch; web/i18n.py merges them into the
+one table every page translates with."""
 
 from __future__ import annotations
 
@@ -65,9 +65,3 @@ REPORT_STRINGS: dict[str, tuple[str, str]] = {
     "brief.format": ("Format", "Formaat"),
     "brief.make": ("Make the brief", "Maak de notitie"),
 }
-
-
-def report_text(lang: str, key: str, **values: object) -> str:
-    en, nl = REPORT_STRINGS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text

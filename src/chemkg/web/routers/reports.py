@@ -27,7 +27,6 @@ from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, Repo
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
 from chemkg.web.page_store import page_store
-from chemkg.web.reports_text import report_text
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Reports"])
@@ -112,7 +111,6 @@ def _page_context(request: Request, rows: list[BatchRow] | None, text: str, colu
     lang = _lang(request)
     keys = [c.key for c in (*COLUMNS, ZZS_COLUMN)]
     return {
-        "rt": partial(report_text, lang),
         "rows": rows[:SHOWN_ROWS] if rows else rows,
         "total": len(rows or []),
         "counts": summary(rows) if rows else None,
@@ -173,25 +171,22 @@ def api_report(request: Request, name: str, years: int = DEFAULT_YEARS) -> JSONR
 
 @router.get("/reports", include_in_schema=False)
 def reports_page(request: Request) -> Response:
-    lang = _lang(request)
-    return render_page(request, "reports.html", {"rt": partial(report_text, lang), "reports": REPORTS.values()})
+    return render_page(request, "reports.html", {"reports": REPORTS.values()})
 
 
 @router.get("/reports/{name}", include_in_schema=False)
 def report_page(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
-    lang = _lang(request)
     result = _report(request, name, years)
     return render_page(
         request,
         "report.html",
-        {"rt": partial(report_text, lang), "result": result, "path_of": path_of, "years": years},
+        {"result": result, "path_of": path_of, "years": years},
     )
 
 
 @router.get("/brief", include_in_schema=False)
 def brief_page(request: Request, target: str = "") -> Response:
-    lang = _lang(request)
-    return render_page(request, "brief.html", {"rt": partial(report_text, lang), "target": target})
+    return render_page(request, "brief.html", {"target": target})
 
 
 @router.get("/api/brief", summary="A negotiation brief, the target given as ?target=")
