@@ -284,3 +284,9 @@ def test_http_over_long_query_is_cut_with_a_notice(client: TestClient) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["notice"] and len(body["query"]) <= 300
+
+
+def test_a_query_with_no_word_in_the_graph_returns_nothing_rather_than_noise(searcher: Searcher) -> None:
+    assert searcher.search("zzqqxx-nothing").hits == []
+    assert searcher.search("qwerty uiop").hits == []
+    assert searcher.search("fire fighting foam").hits  # real words still find their entities

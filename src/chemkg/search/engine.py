@@ -35,6 +35,9 @@ DEPTH = 100
 ROLL_UP = 0.5  # share of its best listing's or exemption's fused score an entity receives
 FACET_WEIGHT = 0.7  # listings and exemptions are facets of an entity: they rank below it on equal evidence
 TRANSLATED_WEIGHT = 0.5  # BM25 weight of the English words a Dutch query was translated into
+# With no word of the query in the graph (no BM25 hit, no identifier), nearest neighbours are noise unless
+# they are close: below this cosine similarity the search says "nothing matched" instead of guessing.
+DENSE_ONLY_FLOOR = 0.5
 MODES = ("hybrid", "lexical", "dense")
 LANGS = ("en", "nl")
 ZZS_VALUES = ("zzs", "potential-zzs", "none")
@@ -190,7 +193,8 @@ class Searcher:
             lexical_ranking = _ranking(scores, mask)
         if mode == "dense" or (mode == "hybrid" and not whole_identifier):
             dense_query = translation.text if translation.changed else query
-            dense_ranking, best_passage = self._dense(dense_query, mask)
+            unanchored = mode == "hybrid" and not exact and not lexical_ranking
+            dense_ranking, best_passage = self._dense(dense_query, mask, DENSE_ONLY_FLOOR if unanchored else None)
         elif mode == "hybrid":
             read_as["embedding"] = "skipped: the query is an identifier"
 
@@ -201,10 +205,14 @@ class Searcher:
         ]
         return SearchResult(query, lang, mode, hits, read_as)
 
-    def _dense(self, query: str, mask: np.ndarray | None) -> tuple[list[int], dict[int, int]]:
+    def _dense(
+        self, query: str, mask: np.ndarray | None, floor: float | None = None
+    ) -> tuple[list[int], dict[int, int]]:
         vector = self.embedder().encode_query(query)
         depth = len(self.passages) if mask is not None and self.dense.size <= 50_000 else DEPTH * 4
-        _, rows = self.dense.search(vector, depth)
+        similarities, rows = self.dense.search(vector, depth)
+        if floor is not None:
+            rows = rows[similarities >= floor]
         ranking: list[int] = []
         best: dict[int, int] = {}
         for row in rows:
