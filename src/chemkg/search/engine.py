@@ -111,8 +111,6 @@ class Searcher:
         self.lexical = LexicalIndex(self.docs)
         self.parent = [self.by_iri.get(d.parent) if d.parent else None for d in self.docs]
         self._analyses: dict[int, Analysis] = {}
-        self._doc_vectors: np.ndarray | None = None
-        self._lock = threading.Lock()
 
     # -- what filters accept -------------------------------------------------------------------
     def allowed(self) -> dict[str, list[str]]:
@@ -285,34 +283,16 @@ class Searcher:
         """Load the model and run one query, so the first user does not wait for it."""
         self.embedder().encode_query("warm up")
 
-    def doc_vectors(self) -> np.ndarray:
-        with self._lock:
-            if self._doc_vectors is None:
-                sums = np.zeros((len(self.docs), self.vectors.shape[1]), dtype=np.float32)
-                np.add.at(sums, self.passage_doc, self.vectors)
-                norms = np.linalg.norm(sums, axis=1, keepdims=True)
-                self._doc_vectors = sums / np.where(norms == 0, 1, norms)
-            return self._doc_vectors
-
     def related(
         self, iri: str, k: int = 5, lang: str = "en", types: tuple[str, ...] = ("substance", "group")
     ) -> list[Hit]:
         """The entities nearest to this one by embedding (no model needed: the vectors are stored)."""
-        i = self.by_iri.get(iri)
-        if i is None:
-            return []
-        vectors = self.doc_vectors()
-        scores = vectors @ vectors[i]
-        out = []
-        for j in np.argsort(-scores):
-            doc = self.docs[int(j)]
-            if int(j) == i or doc.type not in types:
-                continue
-            similarity = float(scores[j])
-            out.append(Hit(doc.iri, doc.type, doc.label_in(lang), "", similarity, {"dense_similarity": similarity}))
-            if len(out) == k:
-                break
-        return out
+        from chemkg.search.neighbours import neighbours_for
+
+        return [
+            Hit(n.iri, n.type, n.label, "", n.similarity, {"dense_similarity": n.similarity})
+            for n in neighbours_for(self.path).related(iri, k=k, lang=lang, types=types)
+        ]
 
 
 def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:

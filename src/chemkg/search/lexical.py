@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,6 +38,12 @@ class QueryTerms:
     corrections: dict[str, str]
 
 
+@lru_cache(maxsize=100_000)
+def text_tokens(text: str) -> tuple[str, ...]:
+    """raw_tokens, memoised: building the index reads every document text twice."""
+    return tuple(raw_tokens(text))
+
+
 class LexicalIndex:
     def __init__(self, docs: list[Document]) -> None:
         import bm25s
@@ -46,7 +53,7 @@ class LexicalIndex:
         for doc in docs:
             for texts in doc.lexical_fields().values():
                 for text in texts:
-                    surface.update(t for t in raw_tokens(text) if t.isalpha())
+                    surface.update(t for t in text_tokens(text) if t.isalpha())
         self.surface = frozenset(surface)
         self._expanded: dict[str, list[str]] = {}
         corpus = [self.doc_tokens(doc) for doc in docs]
@@ -70,7 +77,7 @@ class LexicalIndex:
         out: list[str] = []
         for name, texts in doc.lexical_fields().items():
             for text in texts:
-                words = self.expand(raw_tokens(text))
+                words = self.expand(list(text_tokens(text)))
                 out.extend(words * FIELD_REPEAT[name])
         return [t for t in out if t]
 

@@ -27,10 +27,14 @@ STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_DUTCH) | QUESTION_WORD
 TOKEN = re.compile(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*")
 LONG_VOWEL = re.compile(r"([aeou])\1")
 DASHES = re.compile(r"[‐-―−]")
+JOINER = re.compile(r"[-/.]")
+NUMERIC = re.compile(r"[0-9./-]+")
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, every dash a hyphen."""
+    if text.isascii():  # the common case: nothing to strip or map
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return DASHES.sub("-", text).casefold()
@@ -44,8 +48,8 @@ def raw_tokens(text: str) -> list[str]:
         if not token:
             continue
         out.append(token)
-        if re.search(r"[-/.]", token) and not re.fullmatch(r"[0-9./-]+", token):
-            out.extend(p for p in re.split(r"[-/.]", token) if p and p != token)
+        if JOINER.search(token) and not NUMERIC.fullmatch(token):
+            out.extend(p for p in JOINER.split(token) if p and p != token)
     return out
 
 

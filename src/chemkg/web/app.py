@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,7 +19,7 @@ from chemkg.settings import Settings, SettingsError, load_settings
 from chemkg.web.errors import install_error_handlers
 from chemkg.web.pool import QueryPool
 from chemkg.web.routers import ROUTERS
-from chemkg.web.routers.search import warm_up_in_background
+from chemkg.web.routers.search import warm_up_search
 from chemkg.web.templating import make_templates
 
 log = logging.getLogger("chemkg.web")
@@ -41,9 +42,45 @@ def check_settings(settings: Settings) -> None:
         )
 
 
+WARM_PAGES = ("/substance/mercury", "/")
+
+
+def warm_pages(app: FastAPI) -> None:
+    """Render a few pages in-process, so their imports, templates and caches are ready.
+
+    Done before the model import, which holds the interpreter (and module import locks) for seconds:
+    pages whose code and caches are already loaded need only milliseconds, so they answer within 2 s
+    of start-up.
+    """
+    import asyncio
+
+    import httpx
+
+    async def visit() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://warm-up") as client:
+            for path in WARM_PAGES:
+                await client.get(path, headers={"accept": "text/html"})
+
+    asyncio.run(visit())
+
+
+def warm_up_in_background(app: FastAPI) -> threading.Thread:
+    def run() -> None:
+        try:
+            warm_pages(app)
+        except Exception:  # a cold cache only costs the first visitor some time
+            log.warning("page warm-up failed", exc_info=True)
+        warm_up_search(app.state.settings.index)
+
+    thread = threading.Thread(target=run, name="chemkg-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    warm_up_in_background(app.state.settings.index)  # the model loads while the service already answers
+    warm_up_in_background(app)  # pages, then the search model, load while the service already answers
     # What is alive after start-up lives as long as the process; keeping it out of the collector's sweeps
     # shortens the pauses that otherwise show up in the latency tail of /sparql.
     gc.collect()

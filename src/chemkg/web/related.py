@@ -1,4 +1,4 @@
-"""Related substances for a substance page, from the search index's stored vectors (no model load).
+"""Related substances for a substance page, from the search index's stored vectors (no model, no searcher).
 
 Pages work without an index: when none is built, the section is simply left out.
 """
@@ -20,8 +20,8 @@ def related_for(request: Request, iri: str, k: int = RELATED) -> list[dict[str, 
 
     if not (settings.index / MANIFEST).exists():
         return []
-    from chemkg.search.engine import get_searcher
+    from chemkg.search.neighbours import neighbours_for
 
     lang = pick_language(request.query_params.get("lang"), request.cookies)
-    hits = get_searcher(settings.index, settings.model_name).related(iri, k=k, lang=lang)
-    return [{"iri": h.iri, "type": h.type, "label": h.label, "score": h.score} for h in hits]
+    found = neighbours_for(settings.index).related(iri, k=k, lang=lang)
+    return [{"iri": n.iri, "type": n.type, "label": n.label, "score": n.similarity} for n in found]

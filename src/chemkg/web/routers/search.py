@@ -1,14 +1,13 @@
 """``GET /search``: plain-language search as JSON; browsers get the search page from the same route.
 
 The JSON is built by :func:`search_json`, which the HTML page can call too. The embedding model is
-loaded in a background thread when the app starts (:func:`warm_up_in_background`), so ``/health``,
+loaded in a background thread when the app starts (:func:`chemkg.web.app.warm_up_in_background`), so ``/health``,
 SPARQL and pages answer at once and the first search does not pay for the model load.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -118,19 +117,13 @@ def search(
     return JSONResponse(body)
 
 
-def warm_up_in_background(index: Path) -> threading.Thread | None:
-    """Load the index and the model in a daemon thread, so the first search is fast; None without an index."""
+def warm_up_search(index: Path) -> None:
+    """Load the index and the model and run one query, so the first user does not wait for them."""
     from chemkg.search.indexer import MANIFEST
 
     if not (index / MANIFEST).exists():
-        return None
-
-    def run() -> None:
-        try:
-            searcher_for(index).warm_up()
-        except Exception:  # a failed warm-up only means the first search loads the model itself
-            log.warning("search warm-up failed; the first search will load the model", exc_info=True)
-
-    thread = threading.Thread(target=run, name="chemkg-search-warm-up", daemon=True)
-    thread.start()
-    return thread
+        return
+    try:
+        searcher_for(index).warm_up()
+    except Exception:  # a failed warm-up only means the first search loads the model itself
+        log.warning("search warm-up failed; the first search will load the model", exc_info=True)

@@ -1,0 +1,72 @@
+"""Nearest entities by their stored embeddings: "related substances" without BM25, FAISS or the model.
+
+Pages need only this, so it loads in a fraction of the full searcher's time and never waits for it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from chemkg.search.documents import Document
+from chemkg.search.indexer import DOCUMENTS, PASSAGES, VECTORS
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    iri: str
+    type: str
+    label: str
+    similarity: float
+
+
+class Neighbours:
+    """One vector per document: the normalised sum of its passages' vectors."""
+
+    def __init__(self, index_path: Path) -> None:
+        self.docs = [Document.from_json(d) for d in json.loads((index_path / DOCUMENTS).read_text("utf-8"))]
+        self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
+        passage_doc = np.array(
+            [p["doc"] for p in json.loads((index_path / PASSAGES).read_text("utf-8"))], dtype=np.int64
+        )
+        vectors = np.load(index_path / VECTORS)
+        sums = np.zeros((len(self.docs), vectors.shape[1]), dtype=np.float32)
+        np.add.at(sums, passage_doc, vectors)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        self.vectors = sums / np.where(norms == 0, 1, norms)
+
+    def related(
+        self, iri: str, k: int = 5, lang: str = "en", types: tuple[str, ...] = ("substance", "group")
+    ) -> list[Neighbour]:
+        """The ``k`` entities of ``types`` nearest to ``iri``, best first."""
+        i = self.by_iri.get(iri)
+        if i is None:
+            return []
+        scores = self.vectors @ self.vectors[i]
+        out: list[Neighbour] = []
+        for j in np.argsort(-scores):
+            doc = self.docs[int(j)]
+            if int(j) == i or doc.type not in types:
+                continue
+            out.append(Neighbour(doc.iri, doc.type, doc.label_in(lang), float(scores[j])))
+            if len(out) == k:
+                break
+        return out
+
+
+_loaded: dict[str, Neighbours] = {}
+_lock = threading.Lock()
+
+
+def neighbours_for(index_path: Path) -> Neighbours:
+    """The neighbours of the index that ``index_path`` points at now (reloaded after a rebuild)."""
+    key = str(index_path.resolve())
+    with _lock:
+        if key not in _loaded:
+            _loaded.clear()
+            _loaded[key] = Neighbours(index_path)
+        return _loaded[key]
