@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
-import threading
-import time
-from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
-
-from chemkg.settings import Settings
-from chemkg.web.app import create_app
 
 pytestmark = pytest.mark.slow
 
@@ -25,28 +17,10 @@ CAS_QUERY = """PREFIX ck: <https://w3id.org/chemkg/ontology#>
 SELECT ?substance WHERE { ?substance ck:casNumber "355-46-4" }"""
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
-def endpoint(settings: Settings) -> Iterator[str]:
-    """`chemkg serve` as a researcher meets it: uvicorn on a local port."""
-    port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/sparql"
-    server.should_exit = True
-    thread.join(timeout=15)
+def endpoint(live_site: str) -> str:
+    """The SPARQL endpoint of a real server, as a researcher's client meets it."""
+    return f"{live_site}/sparql"
 
 
 def wrapper(endpoint: str, fmt: str, query: str = CAS_QUERY) -> SPARQLWrapper:
