@@ -7,6 +7,7 @@ same facts with the same sources.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,6 +23,11 @@ class Citation:
     url: str | None = None
     locator: str | None = None
     confidence: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Citation:
+        """The citation in a query row's ``sourceTitle``, ``sourceUrl``, ``locator`` and ``confidence``."""
+        return cls(row.get("sourceTitle") or "", row.get("sourceUrl"), row.get("locator"), row.get("confidence"))
 
     def text(self) -> str:
         where = f", {self.locator}" if self.locator else ""
@@ -114,7 +120,7 @@ def load_profile(store: ox.Store, iri: str) -> Profile | None:
             descriptions[lang] = value
         else:
             _add_unique(identifiers[prop], value)
-        _add_unique(citations, Citation(row["sourceTitle"], row["sourceUrl"], row["locator"], row["confidence"]))
+        _add_unique(citations, Citation.from_row(row))
     relations = run_named(store, "entity-relations", entity=entity)
     members = [r for r in relations if r["relation"] == "has-member"]
     member_of = [r for r in relations if r["relation"] == "member-of"]
@@ -181,7 +187,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
         _add_unique(listing.decisions, row["decision"])
         _add_unique(
             listing.citations,
-            Citation(row["sourceTitle"], row["sourceUrl"], row["locator"], row["confidence"]),
+            Citation.from_row(row),
         )
     for row in exemption_rows(store, entity.value):
         if row["listing"] in by_iri:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
@@ -55,10 +53,6 @@ def listing_text(item: Listing, lang: str, entity_iri: str, names: Names) -> str
         text += " (" + "; ".join(details) + ")"
     summary = item.summary_nl if nl else item.summary
     return f"{text}. {summary}" if summary else f"{text}."
-
-
-def exemption_citation(row: dict[str, Any]) -> Citation:
-    return Citation(row.get("sourceTitle") or "", None, row.get("locator"), None)
 
 
 def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) -> Brief:
@@ -122,7 +116,7 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
                 kind=phrase(lang, row["kind"]),
                 label=label,
             )
-            exemptions.facts.append(Fact(f"{text} ({expiry}).", brief.cite([exemption_citation(row)])))
+            exemptions.facts.append(Fact(f"{text} ({expiry}).", brief.cite([Citation.from_row(row)])))
 
     eu_nl = brief.section("eu_nl", t(lang, "eu_nl"))
     eu_listings = [
@@ -149,7 +143,7 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
             criterion=z["criterionLabelNl"] if nl else z["criterionLabel"],
             derivation=phrase(lang, z["derivation"]),
         )
-        cite = Citation(z["sourceTitle"], z.get("sourceUrl"), z.get("locator"), z.get("confidence"))
+        cite = Citation.from_row(z)
         fact = zzs_facts.setdefault(text, Fact(text + "."))
         fact.refs = sorted(set(fact.refs) | set(brief.cite([cite])))
     eu_nl.facts.extend(zzs_facts.values())

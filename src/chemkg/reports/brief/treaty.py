@@ -17,10 +17,6 @@ from chemkg.store import run_named
 MAX_ITEMS = 40
 
 
-def _cite(row: dict[str, Any]) -> Citation:
-    return Citation(row.get("sourceTitle") or "", row.get("sourceUrl"), row.get("locator"), row.get("confidence"))
-
-
 def treaty_brief(store: ox.Store, iri: str, lang: str) -> Brief | None:
     rows = run_named(store, "brief-instrument", instrument=ox.NamedNode(iri))
     if not rows:
@@ -29,7 +25,7 @@ def treaty_brief(store: ox.Store, iri: str, lang: str) -> Brief | None:
     first = rows[0]
     name = (first["shortNl"] if nl else None) or first["short"]
     brief = Brief("treaty", lang, name, f"{t(lang, 'brief')}: {t(lang, 'treaty')}", iri)
-    refs = brief.cite([_cite(r) for r in rows])
+    refs = brief.cite([Citation.from_row(r) for r in rows])
 
     overview = brief.section("overview", t(lang, "overview"))
     full = (first["labelNl"] if nl else first["label"]) or first["label"]
@@ -92,7 +88,7 @@ def _listings(store: ox.Store, iri: str) -> dict[str, dict[str, Any]]:
         entry = out.setdefault(row["listing"], {**row, "decisions": [], "citations": []})
         if row["decision"] and row["decision"] not in entry["decisions"]:
             entry["decisions"].append(row["decision"])
-        cite = _cite(row)
+        cite = Citation.from_row(row)
         if cite not in entry["citations"]:
             entry["citations"].append(cite)
     return out
@@ -104,9 +100,7 @@ def _coverage_citations(store: ox.Store, entity: str) -> list[Citation]:
     if profile is None:
         return []
     citations = [c for x in profile.listings if x.status in CURRENT_STATUSES for c in x.citations]
-    citations += [
-        Citation(z["sourceTitle"], z.get("sourceUrl"), z.get("locator"), z.get("confidence")) for z in profile.zzs
-    ]
+    citations += [Citation.from_row(z) for z in profile.zzs]
     return citations
 
 
@@ -120,7 +114,7 @@ def topic_brief(
     first = rows[0]
     label = (first["labelNl"] if nl else None) or first["label"]
     brief = Brief("topic", lang, label, f"{t(lang, 'brief')}: {t(lang, 'topic')}", iri)
-    refs = brief.cite([_cite(r) for r in rows])
+    refs = brief.cite([Citation.from_row(r) for r in rows])
     overview = brief.section("overview", t(lang, "overview"))
     status = first["statusLabelNl"] if nl else first["statusLabel"]
     overview.facts.append(Fact(t(lang, "topic_status", status=status) + ".", refs))

@@ -49,7 +49,7 @@ def zzs_routes(rows: list[dict[str, Any]]) -> list[ZZSRoute]:
                 r["status"], r["criterion"], r["criterionLabel"], r["criterionLabelNl"], r["derivation"], r["date"]
             ),
         )
-        citation = Citation(r["sourceTitle"], r["sourceUrl"], r["locator"], r["confidence"])
+        citation = Citation.from_row(r)
         if citation not in route.sources:
             route.sources.append(citation)
     return sorted(routes.values(), key=lambda z: (z.status != "zzs", z.label))
