@@ -18,7 +18,7 @@ from chemkg.imports.kinds import IMPORT_KINDS
 from chemkg.imports.link import Link, Linker
 from chemkg.imports.records import Record
 from chemkg.imports.saved import SavedImport
-from chemkg.namespaces import CK, SCHEMA, VOID, graph_iri, iri
+from chemkg.namespaces import CK, PAV, SCHEMA, VOID, graph_iri, iri
 from chemkg.registers.validate import Catalogue, Problem
 
 STATUS = {"listed": CK.listed, "deleted": CK.deleted}
@@ -56,16 +56,33 @@ def source_node(kind: str) -> URIRef:
 
 
 def import_source(g: Graph, saved: SavedImport) -> URIRef:
+    """The list edition as a ``ck:Source``: who publishes it, where, which edition, read when, which file."""
     kind = IMPORT_KINDS[saved.kind]
     src = source_node(saved.kind)
+    title = f"{kind.title}, edition of {saved.as_of}"
     g.add((src, RDF.type, CK.Source))
-    g.add((src, DCTERMS.title, Literal(f"{kind.title}, version of {saved.as_of}")))
-    g.add((src, RDFS.label, Literal(f"{kind.title}, version of {saved.as_of}")))
+    g.add((src, DCTERMS.title, Literal(title)))
+    g.add((src, RDFS.label, Literal(title)))
     g.add((src, DCTERMS.publisher, Literal(kind.publisher)))
     g.add((src, DCTERMS.date, Literal(saved.as_of, datatype=XSD.date)))
     g.add((src, SCHEMA.url, Literal(kind.url, datatype=XSD.anyURI)))
     g.add((src, DCTERMS.type, Literal("official-list")))
-    g.add((src, RDFS.comment, Literal(f"Imported from {saved.source_file} ({saved.meta['as_of_basis']})", lang="en")))
+    g.add((src, DCTERMS.rights, Literal(kind.terms)))
+    if saved.meta.get("read_on"):
+        g.add((src, PAV.retrievedOn, Literal(saved.meta["read_on"], datatype=XSD.date)))
+    if saved.meta.get("sha256"):
+        g.add((src, SCHEMA.sha256, Literal(saved.meta["sha256"])))
+    g.add(
+        (
+            src,
+            RDFS.comment,
+            Literal(
+                f"Read from {saved.source_file} (edition date: {saved.meta['as_of_basis']}); "
+                f"snapshot graph/official/{saved.kind}/{saved.edition}",
+                lang="en",
+            ),
+        )
+    )
     return src
 
 
@@ -250,14 +267,14 @@ def import_provenance(prov: Graph, saved: SavedImport, summary: ImportSummary, b
     prov.add((gi, DCTERMS.modified, Literal(saved.as_of, datatype=XSD.date)))
     prov.add((gi, OWL.versionInfo, Literal(f"{saved.as_of} ({saved.meta['as_of_basis']})")))
     prov.add((gi, PROV.wasDerivedFrom, source_node(saved.kind)))
-    prov.add((gi, DCTERMS.rights, Literal(f"Data published by {kind.publisher}; the publisher's terms apply.")))
+    prov.add((gi, DCTERMS.rights, Literal(kind.terms)))
     prov.add(
         (
             gi,
             RDFS.comment,
             Literal(
                 f"{summary.rows_read} rows read, {summary.rows_imported} imported, "
-                f"{summary.rows_rejected} rejected (imported {saved.meta['imported_at']})",
+                f"{summary.rows_rejected} rejected (read on {saved.meta.get('read_on', 'unknown date')})",
                 lang="en",
             ),
         )

@@ -33,6 +33,7 @@ class ImportKind:
     url: str
     required: tuple[str, ...]  # normalised column keys the file must have
     parse: Callable[[int, Cells], list[Record]]
+    terms: str  # the publisher's terms of reuse, as recorded with every snapshot
     zzs: bool = False  # rows are ZZS statuses rather than listings
 
     @property
@@ -224,6 +225,15 @@ def parse_clp(row: int, cells: Cells) -> list[Record]:
 
 
 IDENTITY = ("name", "cas", "ec")
+ECHA_TERMS = (
+    "ECHA legal notice (https://echa.europa.eu/legal-notice): reproduction authorised with the source acknowledged "
+    "as 'Source: European Chemicals Agency, http://echa.europa.eu/'; provided without warranty; only the text in "
+    "the Official Journal of the European Union is authentic."
+)
+RIVM_TERMS = (
+    "Dutch government information published by RIVM (Risico's van stoffen, rvs.rivm.nl), reusable under the Wet "
+    "hergebruik van overheidsinformatie with RIVM named as the source; RIVM's own disclaimer applies."
+)
 IMPORT_KINDS: dict[str, ImportKind] = {
     k.name: k
     for k in (
@@ -234,6 +244,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://rvs.rivm.nl/stoffenlijsten/Zeer-Zorgwekkende-Stoffen",
             ("list", "name", "name_nl", "cas", "ec"),
             parse_rivm_zzs,
+            RIVM_TERMS,
             zzs=True,
         ),
         ImportKind(
@@ -243,6 +254,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/candidate-list-table",
             (*IDENTITY, "date"),
             parse_candidate_list,
+            ECHA_TERMS,
         ),
         ImportKind(
             "echa-annex-xiv",
@@ -251,6 +263,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/authorisation-list",
             (*IDENTITY, "sunset", "outcome_date"),
             parse_annex_xiv,
+            ECHA_TERMS,
         ),
         ImportKind(
             "echa-annex-xvii",
@@ -259,6 +272,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/substances-restricted-under-reach",
             (*IDENTITY, "entry", "outcome_date"),
             parse_annex_xvii,
+            ECHA_TERMS,
         ),
         ImportKind(
             "echa-pops",
@@ -267,6 +281,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/list-of-substances-subject-to-pops-regulation",
             (*IDENTITY, "date", "pops_annex"),
             parse_pops,
+            ECHA_TERMS,
         ),
         ImportKind(
             "echa-clp",
@@ -275,6 +290,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/information-on-chemicals/annex-vi-to-clp",
             (*IDENTITY, "index", "hazards", "from", "to"),
             parse_clp,
+            ECHA_TERMS,
         ),
     )
 }
