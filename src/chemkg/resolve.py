@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
 from chemkg.store import run_named
 
@@ -82,7 +83,13 @@ class Resolver:
     thousands of rows costs no further store access.
     """
 
-    def __init__(self, rows: list[dict[str, str]], memberships: list[dict[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[dict[str, str]],
+        memberships: list[dict[str, str]] | None = None,
+        held: list[HeldList] | None = None,
+    ) -> None:
+        self.held = held or []
         self.entities: dict[str, Entity] = {}
         self.exact: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # norm → (iri, kind, value)
         for row in rows:
@@ -106,7 +113,7 @@ class Resolver:
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Resolver:
-        return cls(run_named(store, "entity-names"), run_named(store, "entity-members"))
+        return cls(run_named(store, "entity-names"), run_named(store, "entity-members"), held_lists(store))
 
     def members_of(self, iri: str) -> list[Entity]:
         """Every member of a group, through subgroups too, sorted by label; empty for a substance."""
@@ -147,10 +154,7 @@ class Resolver:
         if hits:
             return self._found(value, hits, confidence=1.0)
         return Resolution(
-            value,
-            "unresolved",
-            match_type=kind,
-            message=f"{_KIND_NAMES[kind]} {value} is not in ChemKG; try the substance name",
+            value, "unresolved", match_type=kind, message=f"{_KIND_NAMES[kind]} {value} is {absence(self.held)}"
         )
 
     def _found(self, query: str, hits: list[tuple[str, str, str]], confidence: float) -> Resolution:

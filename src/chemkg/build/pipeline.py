@@ -104,7 +104,9 @@ def describe_rules(prov: Graph, triples: int, built_at: str) -> None:
     gi = graph_iri(RULES_GRAPH)
     for t in (CK.Register, VOID.Dataset, PROV.Entity):
         prov.add((gi, RDF.type, t))
-    prov.add((gi, RDFS.label, Literal("ChemKG: ZZS status by RIVM's rules, for every substance not curated", lang="en")))
+    prov.add(
+        (gi, RDFS.label, Literal("ChemKG: ZZS status by RIVM's rules, for every substance not curated", lang="en"))
+    )
     prov.add((gi, VOID.triples, Literal(triples)))
     prov.add((gi, PROV.generatedAtTime, Literal(built_at, datatype=XSD.dateTime)))
     prov.add((gi, DCTERMS.license, DATA_LICENCE))

@@ -68,6 +68,7 @@ def import_source(g: Graph, saved: SavedImport) -> URIRef:
     g.add((src, SCHEMA.url, Literal(kind.url, datatype=XSD.anyURI)))
     g.add((src, DCTERMS.type, Literal("official-list")))
     g.add((src, DCTERMS.rights, Literal(kind.terms)))
+    g.add((src, CK.shortName, Literal(kind.short, lang="en")))
     if saved.meta.get("read_on"):
         g.add((src, PAV.retrievedOn, Literal(saved.meta["read_on"], datatype=XSD.date)))
     if saved.meta.get("sha256"):
@@ -139,6 +140,8 @@ class ImportWriter:
             g.add((link.iri, CK.ecNumber, Literal(ec)))
         if record.smiles:
             g.add((link.iri, SCHEMA.smiles, Literal(record.smiles)))
+        if record.inchikey:
+            g.add((link.iri, SCHEMA.inChIKey, Literal(record.inchikey)))
         if record.description:
             g.add((link.iri, DCTERMS.description, Literal(record.description, lang="en")))
         g.add((link.iri, DCTERMS.source, src))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from chemkg.identity import cas_error, ec_error
 from chemkg.imports.records import Record
 from chemkg.imports.tables import is_missing, parse_date, values
+from chemkg.registers.structure import inchikey_from_smiles
 
 Cells = dict[str, str]
 CMR_1A_1B = re.compile(r"\b(Carc|Muta|Repr)\.\s*1[AB]\b")
@@ -34,6 +35,7 @@ class ImportKind:
     required: tuple[str, ...]  # normalised column keys the file must have
     parse: Callable[[int, Cells], list[Record]]
     terms: str  # the publisher's terms of reuse, as recorded with every snapshot
+    short: str  # the name a "not on any list" answer uses
     zzs: bool = False  # rows are ZZS statuses rather than listings
 
     @property
@@ -97,6 +99,7 @@ def parse_rivm_zzs(row: int, cells: Cells) -> list[Record]:
         status = "zzs"
     else:
         raise RowError(f"list name {list_name!r} is neither 'Lijst ZZS' nor a potential-ZZS list")
+    smiles = cell(cells, "smiles")
     return [
         Record(
             row,
@@ -105,7 +108,8 @@ def parse_rivm_zzs(row: int, cells: Cells) -> list[Record]:
             cas=cas,
             ec=ec,
             status=status,
-            smiles=cell(cells, "smiles"),
+            smiles=smiles,
+            inchikey=(inchikey_from_smiles(smiles) or "") if smiles else "",
         )
     ]
 
@@ -245,6 +249,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             ("list", "name", "name_nl", "cas", "ec"),
             parse_rivm_zzs,
             RIVM_TERMS,
+            "RIVM ZZS list",
             zzs=True,
         ),
         ImportKind(
@@ -255,6 +260,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             (*IDENTITY, "date"),
             parse_candidate_list,
             ECHA_TERMS,
+            "ECHA Candidate List",
         ),
         ImportKind(
             "echa-annex-xiv",
@@ -264,6 +270,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             (*IDENTITY, "sunset", "outcome_date"),
             parse_annex_xiv,
             ECHA_TERMS,
+            "REACH Annex XIV (ECHA)",
         ),
         ImportKind(
             "echa-annex-xvii",
@@ -273,6 +280,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             (*IDENTITY, "entry", "outcome_date"),
             parse_annex_xvii,
             ECHA_TERMS,
+            "REACH Annex XVII restrictions (ECHA)",
         ),
         ImportKind(
             "echa-pops",
@@ -282,6 +290,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             (*IDENTITY, "date", "pops_annex"),
             parse_pops,
             ECHA_TERMS,
+            "EU POPs list (ECHA)",
         ),
         ImportKind(
             "echa-clp",
@@ -291,6 +300,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             (*IDENTITY, "index", "hazards", "from", "to"),
             parse_clp,
             ECHA_TERMS,
+            "CLP Annex VI harmonised classifications (ECHA)",
         ),
     )
 }

@@ -29,6 +29,7 @@ class Record:
     phase_out: str = ""
     description: str = ""
     smiles: str = ""
+    inchikey: str = ""  # computed from ``smiles`` by RDKit when the list gives one
     url: str = ""
 
     @property

@@ -85,9 +85,13 @@ def rule_graph(graphs: dict[str, Graph], catalogue: Catalogue) -> Graph:
                 g.add((assessment, PROV.wasDerivedFrom, listing))
                 for src in sources.get(listing, ()):
                     g.add((assessment, DCTERMS.source, src))
-        locator = "; ".join(f"{route}: {', '.join(key_of(x) for x in sorted(routes[route]))}" for route in sorted(routes))
+        locator = "; ".join(
+            f"{route}: {', '.join(key_of(x) for x in sorted(routes[route]))}" for route in sorted(routes)
+        )
         g.add((assessment, CK.sourceLocator, Literal(f"by rule from the listings {locator}")))
-        g.add((assessment, RDFS.label, Literal(f"{key_of(entity)}: ZZS by rule ({', '.join(sorted(routes))})", lang="en")))
+        g.add(
+            (assessment, RDFS.label, Literal(f"{key_of(entity)}: ZZS by rule ({', '.join(sorted(routes))})", lang="en"))
+        )
         for listed_status in rivm.get(entity, []):
             g.add((listed_status, DCTERMS.replaces, assessment))
     return g

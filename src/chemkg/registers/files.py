@@ -70,9 +70,7 @@ OFFICIAL = "official"  # snapshots of the official lists: written by `chemkg imp
 
 def register_paths(root: Path) -> list[Path]:
     return sorted(
-        p
-        for p in root.rglob("*.csv")
-        if not p.name.startswith(".") and p.relative_to(root).parts[0] != OFFICIAL
+        p for p in root.rglob("*.csv") if not p.name.startswith(".") and p.relative_to(root).parts[0] != OFFICIAL
     )
 
 
