@@ -14,7 +14,8 @@ from chemkg.store import run_named
 
 TREATIES = {
     "en": "nor listed under the Stockholm, Rotterdam, Minamata or Basel Conventions or the Montreal Protocol",
-    "nl": "en niet geplaatst onder de Verdragen van Stockholm, Rotterdam, Minamata of Bazel of het Protocol van Montreal",
+    "nl": "en niet geplaatst onder de Verdragen van Stockholm, Rotterdam, Minamata of Bazel of het Protocol "
+    "van Montreal",
 }
 LEAD = {"en": "not on any list ChemKG holds", "nl": "staat op geen enkele lijst die ChemKG bevat"}
 
