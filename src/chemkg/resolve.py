@@ -15,12 +15,14 @@ import pyoxigraph as ox
 
 from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
+from chemkg.name_index import TrigramIndex
 from chemkg.store import run_named
 
 FUZZY_ACCEPT = 85.0  # a fuzzy score at or above this resolves; below it we only suggest
 FUZZY_PLAIN_ACCEPT = 80.0  # ...and the plain edit-distance ratio must agree
 SUGGEST_MIN = 65.0
 SHORTLIST = 30  # names scored with the (slow) weighted ratio after a fast first pass
+CANDIDATES = 300  # names sharing most trigrams with the query, scored by the first pass
 IDENTIFIER_KINDS = ("cas", "ec", "inchikey")
 DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # "CAS 50-00-0", "CAS-nr. 50-00-0", "EC no. 200-001-8", "EG-nummer 200-001-8", "InChIKey=…"
@@ -106,6 +108,7 @@ class Resolver:
             if entry not in self.exact[key]:
                 self.exact[key].append(entry)
         self.names = [k for k, entries in self.exact.items() if any(e[1] not in IDENTIFIER_KINDS for e in entries)]
+        self.name_index = TrigramIndex(self.names)
         self.group_members: dict[str, list[str]] = defaultdict(list)
         for m in memberships or []:
             if m["member"] in self.entities and m["member"] not in self.group_members[m["group"]]:
@@ -179,10 +182,11 @@ class Resolver:
         query = normalise(text)
         if not query or not self.names:
             return []
-        # A fast first pass (plain and word-set ratios) keeps the weighted ratio to a shortlist.
-        shortlist = {name for name, _, _ in process.extract(query, self.names, scorer=fuzz.ratio, limit=SHORTLIST)}
+        # A fast first pass (trigram overlap, then plain and word-set ratios) keeps the weighted ratio to a shortlist.
+        candidates = self.name_index.closest(query, CANDIDATES)
+        shortlist = {name for name, _, _ in process.extract(query, candidates, scorer=fuzz.ratio, limit=SHORTLIST)}
         shortlist |= {
-            name for name, _, _ in process.extract(query, self.names, scorer=fuzz.token_set_ratio, limit=SHORTLIST // 2)
+            name for name, _, _ in process.extract(query, candidates, scorer=fuzz.token_set_ratio, limit=SHORTLIST // 2)
         }
         scored = sorted(((fuzz.WRatio(query, name), name) for name in shortlist), key=lambda x: (-x[0], x[1]))
         out: list[Suggestion] = []

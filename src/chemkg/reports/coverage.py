@@ -1,7 +1,8 @@
 """The coverage row: under which instruments, EU lists and Dutch ZZS policy a substance falls.
 
-One query for all entities (``coverage.rq``) and one for ZZS status (``coverage-zzs.rq``) are read
-once into a dictionary, so a batch of 10,000 rows costs two queries, not 20,000.
+Three queries for all entities (listings in ``coverage.rq``, group members, ZZS status in
+``coverage-zzs.rq``) are read once into a dictionary, so a batch of 10,000 rows costs three queries,
+not 20,000.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("reach_candidate", "REACH Candidate List", "REACH-kandidaatslijst", ("treaty/reach/candidate-list",)),
     Column("reach_xiv", "REACH Annex XIV", "REACH bijlage XIV", ("treaty/reach/annex-xiv",)),
     Column("reach_xvii", "REACH Annex XVII", "REACH bijlage XVII", ("treaty/reach/annex-xvii",)),
-    Column("clp_cmr", "CLP CMR 1A/1B", "CLP CMR 1A/1B", ("treaty/clp/",)),
+    Column("clp_cmr", "CLP CMR 1A/1B", "CLP CMR 1A/1B", ("treaty/clp/annex-vi-cmr",)),
     Column("ospar", "OSPAR", "OSPAR", ("treaty/ospar/",)),
 )
 ZZS_COLUMN = Column("zzs", "ZZS", "ZZS", ())
@@ -86,12 +87,22 @@ class Coverage:
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Coverage:
-        return cls(run_named(store, "coverage"), run_named(store, "coverage-zzs"))
+        return cls(with_members(run_named(store, "coverage"), store), run_named(store, "coverage-zzs"))
 
     def row(self, entity: str) -> dict[str, Cell]:
         """Every column for one entity, empty cells included, in column order."""
         found = self.cells.get(entity, {})
         return {c.key: found.get(c.key, Cell()) for c in (*COLUMNS, ZZS_COLUMN)}
+
+
+def with_members(listings: list[dict[str, str]], store: ox.Store) -> list[dict[str, str]]:
+    """Each listing row of a substance or group (``via``) for that entity and for every member of the group."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in run_named(store, "entity-members"):
+        members[row["group"]].append(row["member"])
+    return [
+        {**row, "entity": entity} for row in listings for entity in (row["via"], *members.get(row["via"], ()))
+    ]
 
 
 def column_label(key: str, lang: str) -> str:
