@@ -21,8 +21,7 @@ from chemkg.store import run_named
 FUZZY_ACCEPT = 85.0  # a fuzzy score at or above this resolves; below it we only suggest
 FUZZY_PLAIN_ACCEPT = 80.0  # ...and the plain edit-distance ratio must agree
 SUGGEST_MIN = 65.0
-SHORTLIST = 30  # names scored with the (slow) weighted ratio after a fast first pass
-CANDIDATES = 300  # names sharing most trigrams with the query, scored by the first pass
+SHORTLIST = 60  # names sharing most trigrams with the query: the only ones scored with the weighted ratio
 IDENTIFIER_KINDS = ("cas", "ec", "inchikey")
 DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # "CAS 50-00-0", "CAS-nr. 50-00-0", "EC no. 200-001-8", "EG-nummer 200-001-8", "InChIKey=…"
@@ -182,13 +181,12 @@ class Resolver:
         query = normalise(text)
         if not query or not self.names:
             return []
-        # A fast first pass (trigram overlap, then plain and word-set ratios) keeps the weighted ratio to a shortlist.
-        candidates = self.name_index.closest(query, CANDIDATES)
-        shortlist = {name for name, _, _ in process.extract(query, candidates, scorer=fuzz.ratio, limit=SHORTLIST)}
-        shortlist |= {
-            name for name, _, _ in process.extract(query, candidates, scorer=fuzz.token_set_ratio, limit=SHORTLIST // 2)
-        }
-        scored = sorted(((fuzz.WRatio(query, name), name) for name in shortlist), key=lambda x: (-x[0], x[1]))
+        # A fast first pass (trigram overlap) keeps the weighted ratio to a shortlist.
+        shortlist = self.name_index.closest(query, SHORTLIST)
+        scored = sorted(
+            ((score, name) for name, score, _ in process.extract(query, shortlist, scorer=fuzz.WRatio, limit=None)),
+            key=lambda x: (-x[0], x[1]),
+        )
         out: list[Suggestion] = []
         seen: set[str] = set()
         for score, name in scored:
