@@ -100,9 +100,7 @@ def with_members(listings: list[dict[str, str]], store: ox.Store) -> list[dict[s
     members: dict[str, list[str]] = defaultdict(list)
     for row in run_named(store, "entity-members"):
         members[row["group"]].append(row["member"])
-    return [
-        {**row, "entity": entity} for row in listings for entity in (row["via"], *members.get(row["via"], ()))
-    ]
+    return [{**row, "entity": entity} for row in listings for entity in (row["via"], *members.get(row["via"], ()))]
 
 
 def column_label(key: str, lang: str) -> str:

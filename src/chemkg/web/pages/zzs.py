@@ -1,13 +1,22 @@
-"""The ZZS page: the routes by which a substance is (potential) ZZS in the Netherlands, and who takes each."""
+"""The ZZS page: the routes by which a substance is (potential) ZZS in the Netherlands, and who takes each.
+
+With the official lists in the build a route has up to a few thousand substances, so the page
+shows the routes with their counts and one route's substances a page at a time.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
 
 from chemkg.store import run_named
+
+PAGE_SIZE = 100
+# Statuses read from the RIVM list, which names no route: shown as a route of their own.
+LISTED_BY_RIVM = "rivm-list"
 
 
 @dataclass
@@ -21,9 +30,35 @@ class Route:
     legal_basis: str | None
     leads_to: str | None
     substances: list[dict[str, Any]] = field(default_factory=list)
+    key: str = ""  # the `route=` value of its page
+
+    def page(self, number: int) -> list[dict[str, Any]]:
+        return self.substances[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.substances) // PAGE_SIZE))
 
 
+def rivm_route() -> Route:
+    return Route(
+        "",
+        "RIVM_LIST",
+        "On the RIVM ZZS list (the list names no route)",
+        "Op de RIVM-lijst van ZZS (de lijst noemt geen route)",
+        "Substances whose status ChemKG reads from the RIVM list itself; the published list does not say "
+        "which criterion applies.",
+        "Stoffen waarvan ChemKG de status uit de RIVM-lijst zelf leest; de gepubliceerde lijst zegt niet "
+        "welk criterium geldt.",
+        "RIVM list of substances of very high concern",
+        "zzs",
+        key=LISTED_BY_RIVM,
+    )
+
+
+@lru_cache(maxsize=4)
 def zzs_routes(store: ox.Store) -> list[Route]:
+    """Every route with its substances (sorted by name), cached per read-only store object."""
     routes = {
         r["criterion"]: Route(
             r["criterion"],
@@ -34,11 +69,20 @@ def zzs_routes(store: ox.Store) -> list[Route]:
             r["descriptionNl"],
             r["legalBasis"],
             r["leadsTo"],
+            key=r["criterion"].rsplit("/", 1)[-1],
         )
         for r in run_named(store, "page-zzs-criteria")
     }
+    listed = rivm_route()
+    seen: set[tuple[str, str]] = set()
     for r in run_named(store, "page-zzs-assessments"):
-        route = routes.get(r["criterion"])
-        if route is not None and all(s["entity"] != r["entity"] for s in route.substances):
+        route = routes.get(r["criterion"]) if r["criterion"] else listed
+        if route is not None and (route.key, r["entity"]) not in seen:
+            seen.add((route.key, r["entity"]))
             route.substances.append(r)
-    return sorted(routes.values(), key=lambda r: (r.leads_to != "zzs", -len(r.substances), r.label))
+    found = [*routes.values(), listed] if listed.substances else list(routes.values())
+    return sorted(found, key=lambda r: (r.leads_to != "zzs", -len(r.substances), r.label))
+
+
+def route_by_key(routes: list[Route], key: str) -> Route | None:
+    return next((r for r in routes if r.key == key), None)
