@@ -56,6 +56,7 @@ class Listing:
     year: int | None = None
     in_force: str | None = None
     category: str | None = None
+    categories: list[str] = field(default_factory=list)  # every hazard class (CLP) or reason (Candidate List)
     group: str | None = None
     phase_out: str | None = None
     odp: float | None = None
@@ -185,6 +186,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
             )
             by_iri[row["listing"]] = listing
         _add_unique(listing.decisions, row["decision"])
+        _add_unique(listing.categories, row["category"])
         _add_unique(
             listing.citations,
             Citation.from_row(row),

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from chemkg.build.rdf import date_literal, node
 from chemkg.imports.kinds import IMPORT_KINDS
-from chemkg.imports.link import Link, Linker
+from chemkg.imports.link import Link, Linker, slug
 from chemkg.imports.records import Record
 from chemkg.imports.saved import SavedImport
 from chemkg.namespaces import CK, PAV, SCHEMA, VOID, graph_iri, iri
@@ -187,7 +187,9 @@ class ImportWriter:
             int(saved.meta["rows_imported"]),
             len(saved.rejections),
         )
-        groups: dict[tuple[str, Link], list[Record]] = defaultdict(list)
+        # A list whose entries have numbers (a CLP index number, an Annex XVII entry) keeps each entry apart,
+        # also when two entries name the same substance.
+        groups: dict[tuple[str, Link, str], list[Record]] = defaultdict(list)
         linked: dict[str, int] = defaultdict(int)
         for record in records:
             link = self.linker.link(record)
@@ -195,26 +197,30 @@ class ImportWriter:
             if link.how == "new" and link.iri not in self.described:
                 summary.entities_created += 1
             self.entity(g, record, link, src)
-            groups[(record.annex, link)].append(record)
+            groups[(record.annex, link, record.entry if kind.numbered_entries else "")].append(record)
         summary.linked = dict(sorted(linked.items()))
-        for (annex, link), rows in groups.items():
+        for (annex, link, entry), rows in groups.items():
             if kind.zzs:
                 self.zzs(g, saved, link, rows, src)
             else:
-                self.listing(g, saved, annex, link, rows, src)
+                self.listing(g, saved, annex, link, rows, src, entry)
         summary.triples = len(g)
         return g, summary
 
-    def listing(self, g: Graph, saved: SavedImport, annex: str, link: Link, rows: list[Record], src: URIRef) -> None:
+    def listing(
+        self, g: Graph, saved: SavedImport, annex: str, link: Link, rows: list[Record], src: URIRef, entry: str = ""
+    ) -> None:
         found = self.annex(g, saved, annex)
         if found is None:
             return
         annex_iri, instrument, annex_labels = found
-        listing = iri(f"listing/import/{annex}/{link.key}")
+        listing = iri(f"listing/import/{annex}/{link.key}" + (f"/{slug(entry)}" if entry else ""))
         g.add((listing, RDF.type, CK.Listing))
         g.add((listing, CK.listedItem, link.iri))
         g.add((listing, CK.inAnnex, annex_iri))
         g.add((listing, CK.instrument, instrument))
+        if entry:
+            g.add((listing, SKOS.notation, Literal(entry)))
         status = "listed" if any(r.status == "listed" for r in rows) else "deleted"
         g.add((listing, CK.listingStatus, STATUS[status]))
         dates = sorted(r.date for r in rows if r.date)

@@ -37,6 +37,7 @@ class ImportKind:
     terms: str  # the publisher's terms of reuse, as recorded with every snapshot
     short: str  # the name a "not on any list" answer uses
     zzs: bool = False  # rows are ZZS statuses rather than listings
+    numbered_entries: bool = False  # each entry number is a listing of its own (CLP index, Annex XVII entry)
 
     @property
     def graph(self) -> str:
@@ -281,6 +282,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_annex_xvii,
             ECHA_TERMS,
             "REACH Annex XVII restrictions (ECHA)",
+            numbered_entries=True,
         ),
         ImportKind(
             "echa-pops",
@@ -301,6 +303,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_clp,
             ECHA_TERMS,
             "CLP Annex VI harmonised classifications (ECHA)",
+            numbered_entries=True,
         ),
     )
 }

@@ -73,6 +73,7 @@ def csv_text(header: list[str], rows: list[dict[str, str]]) -> str:
 
 def edition_meta(parsed: ParsedList, raw: bytes) -> dict[str, Any]:
     kind = IMPORT_KINDS[parsed.kind]
+    shared = parsed.shared_identifiers() if kind.numbered_entries else {}
     return {
         "kind": parsed.kind,
         "title": kind.title,
@@ -89,6 +90,9 @@ def edition_meta(parsed: ParsedList, raw: bytes) -> dict[str, Any]:
         "rows_imported": len(parsed.imported_rows),
         "records": len(parsed.records),
         "rows_rejected": len(parsed.rejections),
+        # The same CAS number in several entries: each entry stays a listing of its own.
+        "cas_in_several_entries": len(shared),
+        "cas_in_several_entries_examples": {cas: shared[cas] for cas in list(shared)[:10]},
         "chemkg_version": __version__,
     }
 

@@ -18,7 +18,7 @@ from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.site import site_data
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import route_by_key, zzs_routes
-from chemkg.web.search_page import engine_cards, name_matches, render_search_page
+from chemkg.web.search_page import absent_identifier, engine_cards, name_matches, render_search_page
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Pages"])
@@ -50,6 +50,9 @@ def search(request: Request, q: str = "") -> Response:
     lang = pick_language(request.query_params.get("lang"), request.cookies)
     if not q.strip():
         return render_search_page(request, store, "", [])
+    absent = absent_identifier(store, q)
+    if absent is not None:
+        return render_search_page(request, store, q, [], absent=absent)
     found = engine_cards(request, store, q, lang)
     if found is None:
         return render_search_page(request, store, q, name_matches(store, q, lang), note="search.unavailable")
