@@ -146,6 +146,7 @@ def write_sources(w: RowWriter) -> None:
     w.date("date", DCTERMS.date)
     w.text("licence", DCTERMS.license)
     w.text("type", DCTERMS.type)
+    w.add(CK.standing, CK.officialSource if w.row.get("standing") == "official" else CK.secondarySource)
     w.text("note", RDFS.comment, "en")
 
 

@@ -65,6 +65,7 @@ def import_source(g: Graph, saved: SavedImport) -> URIRef:
     g.add((src, DCTERMS.date, Literal(saved.as_of, datatype=XSD.date)))
     g.add((src, SCHEMA.url, Literal(kind.url, datatype=XSD.anyURI)))
     g.add((src, DCTERMS.type, Literal("official-list")))
+    g.add((src, CK.standing, CK.officialSource))
     g.add((src, RDFS.comment, Literal(f"Imported from {saved.source_file} ({saved.meta['as_of_basis']})", lang="en")))
     return src
 
