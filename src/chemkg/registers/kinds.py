@@ -256,6 +256,13 @@ KINDS: dict[str, Kind] = {
                 text("label_en", required=True, lang="en"),
                 text("label_nl", required=True, lang="nl"),
                 typed("expires", check_partial_date),
+                choice(
+                    "expires_basis",
+                    "stated",
+                    "computed",
+                    doc="'stated' (the date is in the text) or 'computed' (derived by a treaty rule, e.g. Stockholm "
+                    "art. 4(4): five years after the listing entered into force; the note gives the rule)",
+                ),
             ),
             "Specific exemptions and acceptable purposes of a listing.",
         ),

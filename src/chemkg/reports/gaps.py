@@ -125,11 +125,12 @@ REPORTS: dict[str, Report] = {
             },
             {
                 "en": "Specific exemptions, acceptable purposes and exclusions with an expiry date from today up to "
-                "the chosen number of years ahead.",
+                "the chosen number of years ahead; 'computed' marks a date derived by the treaty's rule.",
                 "nl": "Specifieke uitzonderingen, aanvaardbare doelen en uitsluitingen met een vervaldatum van "
-                "vandaag tot het gekozen aantal jaren vooruit.",
+                "vandaag tot het gekozen aantal jaren vooruit; 'computed' markeert een met de verdragsregel "
+                "berekende datum.",
             },
-            ("item", "label", "annex", "kind", "exemption", "expires"),
+            ("item", "label", "annex", "kind", "exemption", "expires", "basis"),
             takes_years=True,
         ),
     )
