@@ -27,7 +27,7 @@ class Citation:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Citation:
-        """The citation in a query row's ``sourceTitle``, ``sourceUrl``, ``locator``, ``confidence``, ``sourceStanding``."""
+        """The citation in a query row: sourceTitle, sourceUrl, locator, confidence and sourceStanding."""
         return cls(
             row.get("sourceTitle") or "",
             row.get("sourceUrl"),
