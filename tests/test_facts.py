@@ -201,6 +201,7 @@ MEETINGS = [
     ("mc-cop-6", "Geneva", "2025-11-03", "2025-11-07"),
     ("mp-mop-37", "Nairobi", "2025-11-03", "2025-11-07"),
     ("isp-cwp-1", "Geneva, Switzerland", "2026-02-02", "2026-02-06"),
+    ("unea-7", "Nairobi, Kenya", "2025-12-08", "2025-12-12"),
 ]
 
 # (event id, date)
