@@ -133,6 +133,21 @@ REPORTS: dict[str, Report] = {
             ("item", "label", "annex", "kind", "exemption", "expires", "basis"),
             takes_years=True,
         ),
+        Report(
+            "secondary-only",
+            "cq16-secondary-only-facts",
+            {
+                "en": "Facts that rest only on secondary sources",
+                "nl": "Feiten die alleen op secundaire bronnen steunen",
+            },
+            {
+                "en": "Meetings, events, decisions, listings and other facts whose every source is a news report, "
+                "tracker, blog or copy: check the official document before citing them.",
+                "nl": "Vergaderingen, gebeurtenissen, besluiten, plaatsingen en andere feiten waarvan elke bron een "
+                "nieuwsbericht, tracker, blog of kopie is: controleer het officiële document voordat u ze aanhaalt.",
+            },
+            ("fact", "label", "type", "sources", "confidence"),
+        ),
     )
 }
 
