@@ -102,3 +102,16 @@ def test_the_brief_command_refuses_unknown_formats(built_store: Path) -> None:
     env = {"CHEMKG_STORE_PATH": str(built_store)}
     result = runner.invoke(app, ["brief", "pfos", "--format", "pdf"], env=env)
     assert result.exit_code == 1 and "md, html or docx" in result.output
+
+
+def test_a_brief_cites_official_sources_before_secondary_ones_and_marks_the_secondary(store: ox.Store) -> None:
+    brief = build_brief(store, "minamata", "en")
+    kinds = [ref.secondary for ref in brief.references]
+    assert False in kinds and True in kinds, "the Minamata brief should cite both official and secondary sources"
+    assert kinds == sorted(kinds), "an official source is listed after a secondary one"
+    assert [ref.number for ref in brief.references] == list(range(1, len(brief.references) + 1))
+    cited = {n for s in brief.sections for f in s.facts for n in f.refs}
+    assert cited <= set(range(1, len(brief.references) + 1))
+    markdown = render(brief, "md").decode()
+    secondary = next(ref for ref in brief.references if ref.secondary)
+    assert f"{secondary.number}. " in markdown and "[secondary source]" in markdown

@@ -23,11 +23,18 @@ class Citation:
     url: str | None = None
     locator: str | None = None
     confidence: str | None = None
+    standing: str | None = None  # 'official' or 'secondary': briefs list official sources first
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Citation:
-        """The citation in a query row's ``sourceTitle``, ``sourceUrl``, ``locator`` and ``confidence``."""
-        return cls(row.get("sourceTitle") or "", row.get("sourceUrl"), row.get("locator"), row.get("confidence"))
+        """The citation in a query row: sourceTitle, sourceUrl, locator, confidence and sourceStanding."""
+        return cls(
+            row.get("sourceTitle") or "",
+            row.get("sourceUrl"),
+            row.get("locator"),
+            row.get("confidence"),
+            row.get("sourceStanding"),
+        )
 
     def text(self) -> str:
         where = f", {self.locator}" if self.locator else ""

@@ -67,6 +67,7 @@ def import_source(g: Graph, saved: SavedImport) -> URIRef:
     g.add((src, DCTERMS.date, Literal(saved.as_of, datatype=XSD.date)))
     g.add((src, SCHEMA.url, Literal(kind.url, datatype=XSD.anyURI)))
     g.add((src, DCTERMS.type, Literal("official-list")))
+    g.add((src, CK.standing, CK.officialSource))
     g.add((src, DCTERMS.rights, Literal(kind.terms)))
     g.add((src, CK.shortName, Literal(kind.short, lang="en")))
     if saved.meta.get("read_on"):
