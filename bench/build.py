@@ -66,7 +66,8 @@ def main() -> None:
         bare_s = time.perf_counter() - started
         print(
             f"raw block: bare encode of the same {len(texts):,} passages {bare_s:6.1f} s "
-            f"({len(texts) / bare_s:,.0f} passages/s); index encoding / bare encode = {index.encode_seconds / bare_s:.2f}"
+            f"({len(texts) / bare_s:,.0f} passages/s); "
+            f"index encoding / bare encode = {index.encode_seconds / bare_s:.2f}"
         )
 
         what = change_one_row(graph)
