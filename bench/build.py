@@ -50,9 +50,8 @@ def main() -> None:
         store_s = time.perf_counter() - started
         index = build_index(settings, settings.store, show_progress=False)
         clean_s = time.perf_counter() - started
-        print(
-            f"clean build, store: {store_s:6.1f} s ({report.total:,} triples, {report.entities.get('Substance', 0):,} substances)"
-        )
+        substances = report.entities.get("Substance", 0)
+        print(f"clean build, store: {store_s:6.1f} s ({report.total:,} triples, {substances:,} substances)")
         print(
             f"clean build, index: {index.seconds:6.1f} s ({index.documents:,} documents, {index.passages:,} passages, "
             f"of which encoding {index.encode_seconds:.1f} s)"
