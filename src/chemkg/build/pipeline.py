@@ -26,7 +26,7 @@ from chemkg.imports.zzs_rules import rule_graph
 from chemkg.namespaces import CK, DATA_LICENCE, ONTOLOGY_GRAPH, VOID, graph_iri
 from chemkg.registers.files import OFFICIAL, Register
 from chemkg.registers.validate import Catalogue, Problem, load
-from chemkg.store import BUILD_INFO
+from chemkg.store import BUILD_INFO, save_tables
 
 Progress = Callable[[str, int, int], None]
 
@@ -175,6 +175,7 @@ def build(
     target = new_build_dir(store_path)
     try:
         write_store(target, graphs)
+        save_tables(target)
         report = BuildReport(
             store_path,
             0.0,
