@@ -39,7 +39,8 @@ class Template:
     sparql: str
     slots: tuple[Slot, ...]
     cues: dict[str, tuple[re.Pattern[str], ...]]
-    context: tuple[re.Pattern[str], ...]
+    context: tuple[re.Pattern[str], ...]  # each must be in the question
+    unless: tuple[re.Pattern[str], ...]  # none may be in the question
     key: tuple[str, ...]
     priority: int
     examples: dict[str, str] = field(default_factory=dict)
@@ -106,6 +107,7 @@ def templates() -> dict[str, Template]:
             slots=tuple(sorted(slots, key=lambda s: (s.kind, s.negated, s.name))),
             cues={lang: tuple(c) for lang, c in cues.items()},
             context=tuple(re.compile(o.value) for p, o in props if p == ASK + "context"),
+            unless=tuple(re.compile(o.value) for p, o in props if p == ASK + "unless"),
             key=tuple(sorted(o.value for p, o in props if p == ASK + "key")),
             priority=int(next(o.value for p, o in props if p == ASK + "priority")),
             examples=_texts(props, ASK + "example"),

@@ -295,7 +295,12 @@ class Lexicon:
         resolution = self.resolver._found(words, entries, confidence=1.0)
         e = resolution.entity
         assert e is not None
-        return {"iri": e.iri, "label": {"en": e.label, "nl": e.label_nl}, "group": e.is_group}
+        value: dict[str, Any] = {"iri": e.iri, "label": {"en": e.label, "nl": e.label_nl}, "group": e.is_group}
+        # "PFOS" names the acid and the group; a question about members means the group.
+        group = next((g for g in resolution.also if g.is_group), None)
+        if group is not None:
+            value["as_group"] = {"iri": group.iri, "label": {"en": group.label, "nl": group.label_nl}, "group": True}
+        return value
 
 
 COMMON_WORDS = {"tin", "tel", "tri", "tris"}

@@ -10,7 +10,7 @@ and ChemKG says so rather than answering a different question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chemkg.ask.catalogue import Slot, Template, templates
@@ -101,7 +101,7 @@ def _accepts(slot: Slot, mention: Mention) -> bool:
         kind = mention.value["kind"]
         return kind in slot.accepts or (kind == "list" and "annex" in slot.accepts)
     if slot.kind == "entity":
-        return "group" not in slot.accepts or bool(mention.value.get("group"))
+        return "group" not in slot.accepts or bool(mention.value.get("group") or mention.value.get("as_group"))
     return True
 
 
@@ -119,12 +119,16 @@ def _fill(template: Template, text: str, mentions: list[Mention]) -> list[Filled
     for slot in sorted(template.slots, key=lambda s: (not s.negated, s.name != "scope")):
         options = [m for m in free if _accepts(slot, m)]
         if slot.negated:
-            options = [m for m in options if negation is not None and m.end > negation]
+            after = [m for m in options if negation is not None and m.end > negation]
+            # "ZZS die wereldwijd niet gereguleerd zijn": the negation follows the list it negates
+            options = after or (options[-1:] if len(options) >= 2 else [])
         choice = options[0] if options else None
         if choice is None and slot.required:
             return None
         if choice is not None:
             free.remove(choice)
+            if "group" in slot.accepts and not choice.value.get("group"):
+                choice = replace(choice, value=choice.value["as_group"])
         filled.append(Filled(slot, choice))
     return filled
 
@@ -139,7 +143,7 @@ def read(question: str, lexicon: Lexicon, lang: str | None = None) -> Reading:
     language = lang or detect_language(text)
     candidates: list[Understanding] = []
     for template in templates().values():
-        if any(not p.search(text) for p in template.context):
+        if any(not p.search(text) for p in template.context) or any(p.search(text) for p in template.unless):
             continue
         filled = _fill(template, text, mentions)
         if filled is None:
@@ -148,9 +152,9 @@ def read(question: str, lexicon: Lexicon, lang: str | None = None) -> Reading:
         if not cues:
             continue
         cues += [m.span() for p in template.context for m in p.finditer(text)]
-        used = {id(f.mention) for f in filled if f.mention is not None}
+        used = {(f.mention.kind, f.mention.start) for f in filled if f.mention is not None}
         unused = [
-            m for m in mentions if id(m) not in used and not any(m.start < e and s < m.end for s, e in cues)
+            m for m in mentions if (m.kind, m.start) not in used and not any(m.start < e and s < m.end for s, e in cues)
         ]
         score = template.priority + SLOT_BONUS * len(used) - UNUSED_PENALTY * len(unused)
         candidates.append(Understanding(template, filled, score, unused))
