@@ -62,6 +62,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter.type": ("Type", "Soort"),
     "filter.instrument": ("Instrument", "Instrument"),
     "filter.zzs": ("ZZS status", "ZZS-status"),
+    # ask
+    "ask.title": ("Ask a question", "Stel een vraag"),
+    "ask.button": ("Ask", "Vraag"),
+    "ask.understood": ("Understood as", "Begrepen als"),
+    "ask.query": ("The SPARQL query that produced this answer", "De SPARQL-query die dit antwoord gaf"),
+    "ask.open_editor": ("Open in the query editor", "Openen in de query-editor"),
+    "ask.no_rows": ("The question was understood; the graph has no rows for it.", "De vraag is begrepen; de graaf heeft er geen rijen voor."),
+    "ask.ambiguous": (
+        "This question could mean more than one thing. Which did you mean?",
+        "Deze vraag kan meer dan één ding betekenen. Wat bedoelde u?",
+    ),
+    "ask.not_understood": (
+        "ChemKG has no question template for this, so it does not answer it; these are the search results.",
+        "ChemKG heeft hiervoor geen vraagsjabloon en geeft dus geen antwoord; dit zijn de zoekresultaten.",
+    ),
+    "ask.all_results": ("All search results", "Alle zoekresultaten"),
     # kinds
     "kind.substance": ("substance", "stof"),
     "kind.group": ("substance group", "stofgroep"),

@@ -105,6 +105,7 @@ def render_search_page(
     note: str | None = None,
     read_as: dict[str, Any] | None = None,
     filtered: bool = False,
+    answer: Any = None,
 ) -> Response:
     """The page; ``filtered`` says the engine already applied the filters (else they apply here)."""
     site = site_data(store)
@@ -114,6 +115,7 @@ def render_search_page(
     instruments = [(i.iri.rsplit("/", 1)[-1], i) for i in site.listing_instruments()]
     context = {
         "q": query,
+        "answer": answer,
         "cards": shown,
         "total": len(cards),
         "note": note,
