@@ -56,7 +56,13 @@ class Answer:
             if f.mention is None:
                 entry.update({"text": None, "value": None, "label": None})
             else:
-                entry.update({"text": f.mention.text, "value": _slot_value(f.mention), "label": _slot_label(f.mention, self.lang)})
+                entry.update(
+                    {
+                        "text": f.mention.text,
+                        "value": _slot_value(f.mention),
+                        "label": _slot_label(f.mention, self.lang),
+                    }
+                )
             out.append(entry)
         return out
 
@@ -158,8 +164,12 @@ def _alternatives(reading: Reading, understanding: Understanding, lexicon: Lexic
             scope = lexicon.scopes[alt["iri"]]
             owner = lexicon.scopes.get(scope.instrument or "")
             hint = owner.label[reading.lang] if owner else scope.label[reading.lang]
-            question = f"{reading.question.rstrip(' ?')} ({hint})" + ("?" if reading.question.strip().endswith("?") else "")
-            out.append({"slot": mention.text, "iri": alt["iri"], "label": alt["label"][reading.lang], "question": question})
+            question = f"{reading.question.rstrip(' ?')} ({hint})" + (
+                "?" if reading.question.strip().endswith("?") else ""
+            )
+            out.append(
+                {"slot": mention.text, "iri": alt["iri"], "label": alt["label"][reading.lang], "question": question}
+            )
     return out
 
 

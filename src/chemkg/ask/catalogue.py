@@ -19,6 +19,7 @@ TEMPLATE_BASE = "https://w3id.org/chemkg/ask/template/"
 SH = "http://www.w3.org/ns/shacl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 SLOT_KINDS = ("scope", "entity", "period", "threshold", "hazard")
 
 
@@ -58,14 +59,15 @@ def _read(name: str) -> list[ox.Quad]:
     return list(ox.parse(data, format=ox.RdfFormat.TURTLE))
 
 
-def _by_subject(quads: list[ox.Quad]) -> dict[ox.NamedNode | ox.BlankNode, list[tuple[str, ox.Term]]]:
-    out: dict[ox.NamedNode | ox.BlankNode, list[tuple[str, ox.Term]]] = defaultdict(list)
+def _by_subject(quads: list[ox.Quad]) -> dict[ox.NamedNode | ox.BlankNode, list[tuple[str, Term]]]:
+    out: dict[ox.NamedNode | ox.BlankNode, list[tuple[str, Term]]] = defaultdict(list)
     for q in quads:
-        out[q.subject].append((q.predicate.value, q.object))  # type: ignore[index]
+        if not isinstance(q.object, ox.Triple) and not isinstance(q.subject, ox.Triple):
+            out[q.subject].append((q.predicate.value, q.object))
     return out
 
 
-def _texts(props: list[tuple[str, ox.Term]], predicate: str) -> dict[str, str]:
+def _texts(props: list[tuple[str, Term]], predicate: str) -> dict[str, str]:
     return {o.language or "": o.value for p, o in props if p == predicate and isinstance(o, ox.Literal)}
 
 
@@ -134,10 +136,11 @@ def vocabulary() -> tuple[list[Alias], dict[str, dict[str, str]], dict[str, str]
         obj = q.object
         if not isinstance(obj, ox.Literal):
             continue
+        subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else ""
         if q.predicate.value == ASK + "alias":
-            aliases.append(Alias(q.subject.value, normalise(obj.value), obj.language or "en"))
+            aliases.append(Alias(subject, normalise(obj.value), obj.language or "en"))
         elif q.predicate.value == RDFS + "label":
-            labels[q.subject.value][obj.language or "en"] = obj.value
+            labels[subject][obj.language or "en"] = obj.value
         elif q.predicate.value == ASK + "annexCode":
-            codes[q.subject.value] = obj.value
+            codes[subject] = obj.value
     return aliases, dict(labels), codes

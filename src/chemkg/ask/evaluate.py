@@ -77,14 +77,23 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         def figures(scores: dict[str, Score]) -> dict[str, Any]:
-            return {k: {"questions": v.total, "correct": v.correct, "accuracy": round(v.accuracy, 3)} for k, v in scores.items()}
+            return {
+                k: {"questions": v.total, "correct": v.correct, "accuracy": round(v.accuracy, 3)}
+                for k, v in scores.items()
+            }
 
         return {
             "by_language": figures(self.by("lang")),
             "by_template": figures(self.by("template")),
             "not_covered_recognised": figures({"all": self.uncovered})["all"],
             "wrong": [
-                {"id": o.question.id, "text": o.question.text, "expected": o.question.template, "got": o.got_template, "note": o.note}
+                {
+                    "id": o.question.id,
+                    "text": o.question.text,
+                    "expected": o.question.template,
+                    "got": o.got_template,
+                    "note": o.note,
+                }
                 for o in self.outcomes
                 if not o.correct
             ],
@@ -136,6 +145,10 @@ def evaluate(store: ox.Store, lexicon: Lexicon, folder: Path) -> Report:
             report.outcomes.append(Outcome(q, False, got, a.status, f"answer has no column {', '.join(missing)}"))
             continue
         rows = {tuple(_plain(r[c]) for c in columns) for r in a.rows}
-        note = "" if rows == expected else f"{len(rows & expected)} of {len(expected)} gold rows, {len(rows - expected)} extra"
+        note = (
+            ""
+            if rows == expected
+            else f"{len(rows & expected)} of {len(expected)} gold rows, {len(rows - expected)} extra"
+        )
         report.outcomes.append(Outcome(q, rows == expected, got, a.status, note))
     return report

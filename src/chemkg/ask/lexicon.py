@@ -38,12 +38,15 @@ BETWEEN = re.compile(r"(?:between|tussen|from|van|vanaf)\s+(\d{4})\s+(?:and|en|t
 AFTER = re.compile(r"(?:after|later than|na|sedert|na afloop van)\s+(?:the year |het jaar )?(\d{4})")
 SINCE = re.compile(r"(?:since|from|starting|vanaf|sinds|van)\s+(?:the year |het jaar )?(\d{4})")
 BEFORE = re.compile(r"(?:before|prior to|earlier than|voor|eerder dan)\s+(?:the year |het jaar )?(\d{4})")
-UNTIL = re.compile(r"(?:until|till|up to|by|no later than|tot en met|tot|uiterlijk|t/m|uiterlijk in)\s+(?:the year |het jaar )?(\d{4})")
+UNTIL = re.compile(
+    r"(?:until|till|up to|by|no later than|tot en met|tot|uiterlijk|t/m|uiterlijk in)\s+(?:the year |het jaar )?(\d{4})"
+)
 HAZARDS = {
     "carc.": r"carcinogen\w*|cancer[- ]causing|causes? cancer|kankerverwekkend\w*|carcinogeen|carcinogene|carc\.?",
     "muta.": r"mutagen\w*|mutageen|mutagene|germ cell mutagen\w*|muta\.?",
-    "repr.": r"reprotox\w*|toxic (?:for|to) reproduction|reproductive(?: toxicity| toxicants?| toxic)?|toxic for fertility"
-    r"|giftig voor de voortplanting|schadelijk voor de voortplanting|voortplantingstoxisch\w*|reproductietoxisch\w*|repr\.?",
+    "repr.": r"reprotox\w*|toxic (?:for|to) reproduction|reproductive(?: toxicity| toxicants?| toxic)?"
+    r"|toxic for fertility|giftig voor de voortplanting|schadelijk voor de voortplanting"
+    r"|voortplantingstoxisch\w*|reproductietoxisch\w*|repr\.?",
 }
 HAZARD = re.compile(
     r"(?<![\w])(" + "|".join(f"(?P<h{i}>{p})" for i, p in enumerate(HAZARDS.values())) + r")"
@@ -162,7 +165,7 @@ class Lexicon:
         return not any(m.overlaps(start, end) for m in found)
 
     def _thresholds(self, low: str) -> list[Mention]:
-        out = []
+        out: list[Mention] = []
         for pattern, side in ((ABOVE, "above"), (BELOW, "below")):
             for m in pattern.finditer(low):
                 if YEAR.fullmatch(m.group(1)) and not re.search(r"gwp|odp|potential|vermogen", low):
@@ -173,11 +176,19 @@ class Lexicon:
                     low_ = n - 1e-9
                 if m.group(0).startswith(("at most", "hoogstens", "maximaal", "ten hoogste", "<=")):
                     high = n + 1e-9
-                out.append(Mention("threshold", m.start(), m.end(), m.group(0), {"side": side, "number": n, "low": low_, "high": high}))
+                out.append(
+                    Mention(
+                        "threshold",
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        {"side": side, "number": n, "low": low_, "high": high},
+                    )
+                )
         return out
 
     def _hazards(self, low: str, found: list[Mention]) -> list[Mention]:
-        out = []
+        out: list[Mention] = []
         for m in HAZARD.finditer(low):
             if not self._free(found + out, m.start(), m.end()):
                 continue
@@ -282,7 +293,9 @@ class Lexicon:
         if looks_like_cas(words) or looks_like_ec(words):
             found = self.resolver.resolve(words)
             e = found.entity
-            return None if e is None else {"iri": e.iri, "label": {"en": e.label, "nl": e.label_nl}, "group": e.is_group}
+            return (
+                None if e is None else {"iri": e.iri, "label": {"en": e.label, "nl": e.label_nl}, "group": e.is_group}
+            )
         key = normalise(words)
         entries = [h for h in self.resolver.exact.get(key, []) if h[1] not in IDENTIFIER_KINDS]
         if not entries:
@@ -305,14 +318,20 @@ class Lexicon:
 
 COMMON_WORDS = {"tin", "tel", "tri", "tris"}
 
-_INSTRUMENTS = sparql_prefixes() + """
+_INSTRUMENTS = (
+    sparql_prefixes()
+    + """
 SELECT ?i ?en ?nl (GROUP_CONCAT(STR(?type); separator=" ") AS ?types) WHERE {
   ?i a ck:Instrument ; a ?type ; ck:shortName ?en . FILTER(LANG(?en) = "en")
   OPTIONAL { ?i ck:shortName ?nl . FILTER(LANG(?nl) = "nl") }
 }
 GROUP BY ?i ?en ?nl"""
-_ANNEXES = sparql_prefixes() + """
+)
+_ANNEXES = (
+    sparql_prefixes()
+    + """
 SELECT ?a ?i ?code ?en ?nl WHERE {
   ?a a ck:Annex ; ck:instrument ?i ; skos:notation ?code ; skos:prefLabel ?en . FILTER(LANG(?en) = "en")
   OPTIONAL { ?a skos:prefLabel ?nl . FILTER(LANG(?nl) = "nl") }
 }"""
+)

@@ -63,7 +63,9 @@ def ask_command(
         sys.stdout.write(out.getvalue())
         return
     assert result.template is not None
-    console.print(f"[bold]{escape(result.template.label.get(result.lang, result.template.id))}[/] ({result.template.id})")
+    console.print(
+        f"[bold]{escape(result.template.label.get(result.lang, result.template.id))}[/] ({result.template.id})"
+    )
     for slot in result.slots():
         console.print(f"  {slot['name']}: {escape(str(slot['label']))}  [dim]← {escape(str(slot['text']))}[/]")
     table = Table(*[c for c in result.columns if c != "sources"])
@@ -105,6 +107,8 @@ def eval_ask_command(
             table.add_row(name, str(v["questions"]), str(v["correct"]), f"{v['accuracy']:.3f}")
         console.print(table)
     u = report["not_covered_recognised"]
-    console.print(f"Questions no template covers, recognised as such: {u['correct']}/{u['questions']} ({u['accuracy']:.3f})")
+    console.print(
+        f"Questions no template covers, recognised as such: {u['correct']}/{u['questions']} ({u['accuracy']:.3f})"
+    )
     for w in report["wrong"]:
         console.print(f"  wrong: {escape(w['text'])} (expected {w['expected']}, got {w['got']}; {escape(w['note'])})")

@@ -68,7 +68,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ask.understood": ("Understood as", "Begrepen als"),
     "ask.query": ("The SPARQL query that produced this answer", "De SPARQL-query die dit antwoord gaf"),
     "ask.open_editor": ("Open in the query editor", "Openen in de query-editor"),
-    "ask.no_rows": ("The question was understood; the graph has no rows for it.", "De vraag is begrepen; de graaf heeft er geen rijen voor."),
+    "ask.no_rows": (
+        "The question was understood; the graph has no rows for it.",
+        "De vraag is begrepen; de graaf heeft er geen rijen voor.",
+    ),
     "ask.ambiguous": (
         "This question could mean more than one thing. Which did you mean?",
         "Deze vraag kan meer dan één ding betekenen. Wat bedoelde u?",

@@ -47,10 +47,16 @@ def _search_fallback(request: Request, store: ox.Store, q: str, lang: str) -> li
     return [{"iri": c.iri, "label": c.label, "kind": c.kind, "reason": c.reason} for c in cards[:10]]
 
 
-@router.get("/ask", summary="Answer a question in English or Dutch with a table, its sources and its SPARQL", response_class=Response)
+@router.get(
+    "/ask",
+    summary="Answer a question in English or Dutch with a table, its sources and its SPARQL",
+    response_class=Response,
+)
 def ask(
     request: Request,
-    q: str = Query("", description="The question, e.g. 'welke stoffen staan op bijlage A van Stockholm maar niet op Rotterdam'."),
+    q: str = Query(
+        "", description="The question, e.g. 'welke stoffen staan op bijlage A van Stockholm maar niet op Rotterdam'."
+    ),
     lang: str | None = Query(None, description="Language of the answer: en or nl (default: the question's)."),
 ) -> Response:
     store = page_store(request)
