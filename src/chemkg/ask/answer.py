@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -155,6 +156,29 @@ def render(template: Template, filled: list[Filled], lang: str) -> str:
     body = PLACEHOLDER.sub(replace, template.sparql)
     title = template.label.get(lang, template.label["en"])
     return f"# {title}\n{sparql_prefixes()}{body}\n"
+
+
+@dataclass(frozen=True)
+class Example:
+    template: Template
+    question: str
+    sparql: str
+
+
+@lru_cache(maxsize=8)
+def examples(lexicon: Lexicon, lang: str) -> list[Example]:
+    """Each template with its example question (in ``lang``) and the query that question becomes:
+    the catalogue as the editor shows it."""
+    from chemkg.ask.catalogue import templates
+
+    out = []
+    for template in templates().values():
+        question = template.examples.get(lang) or template.examples.get("en", "")
+        reading = read(question, lexicon, lang)
+        understood = next((c for c in reading.candidates if c.template.id == template.id), None)
+        if understood is not None:
+            out.append(Example(template, question, render(template, understood.filled, lang)))
+    return out
 
 
 def _alternatives(reading: Reading, understanding: Understanding, lexicon: Lexicon) -> list[dict[str, Any]]:

@@ -223,6 +223,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Stel de graaf elke vraag in standaard SPARQL 1.1. Kies een voorbeeld om mee te beginnen.",
     ),
     "sparql.examples": ("Example queries", "Voorbeeldqueries"),
+    "sparql.questions": ("Questions ChemKG answers (ask)", "Vragen die ChemKG beantwoordt (vragen)"),
     "sparql.run": ("Run query", "Query uitvoeren"),
     "sparql.share": ("Link to this query", "Link naar deze query"),
     "sparql.results": ("Results", "Resultaten"),
