@@ -150,3 +150,19 @@ def test_chemkg_ask_prints_json(settings: Settings, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(app, ["ask", "Is PFHxS a ZZS, and why?", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["template"]["id"] == "zzs-of-entity"
+
+
+def test_a_negation_is_never_dropped(store: ox.Store, lexicon: Lexicon) -> None:
+    got = answer(store, lexicon, "welke POP's staan niet op de EU-POP-verordening")
+    assert got.status == "answered" and got.template is not None and got.template.id == "list-difference"
+    slots = {s["name"]: s["value"] for s in got.slots()}
+    assert slots["other"] == "https://w3id.org/chemkg/treaty/eu-pops"
+    lone = answer(store, lexicon, "which substances are not on the candidate list")
+    assert lone.status == "not-understood"  # one list and a negation: not "what is on the candidate list"
+
+
+def test_a_hazard_class_can_be_combined_with_a_list(store: ox.Store, lexicon: Lexicon) -> None:
+    got = answer(store, lexicon, "Which carcinogens are on the Candidate List?")
+    _, expected = gold_rows(store, QUESTIONS, "carc-on-candidate-list")
+    assert got.template is not None and got.template.id == "clp-hazard"
+    assert keys(got.rows, "item") == {row[0] for row in expected}

@@ -42,6 +42,7 @@ class Template:
     cues: dict[str, tuple[re.Pattern[str], ...]]
     context: tuple[re.Pattern[str], ...]  # each must be in the question
     unless: tuple[re.Pattern[str], ...]  # none may be in the question
+    absorbs: tuple[re.Pattern[str], ...]  # words the query answers for without a slot
     key: tuple[str, ...]
     priority: int
     examples: dict[str, str] = field(default_factory=dict)
@@ -110,6 +111,7 @@ def templates() -> dict[str, Template]:
             cues={lang: tuple(c) for lang, c in cues.items()},
             context=tuple(re.compile(o.value) for p, o in props if p == ASK + "context"),
             unless=tuple(re.compile(o.value) for p, o in props if p == ASK + "unless"),
+            absorbs=tuple(re.compile(o.value) for p, o in props if p == ASK + "absorbs"),
             key=tuple(sorted(o.value for p, o in props if p == ASK + "key")),
             priority=int(next(o.value for p, o in props if p == ASK + "priority")),
             examples=_texts(props, ASK + "example"),

@@ -298,6 +298,10 @@ class Lexicon:
             )
         key = normalise(words)
         entries = [h for h in self.resolver.exact.get(key, []) if h[1] not in IDENTIFIER_KINDS]
+        for suffix in GROUP_SUFFIXES:  # "the tributyltin group" means "Tributyltin compounds"
+            if entries or len(key) <= SHORT:
+                break
+            entries = [h for h in self.resolver.exact.get(key + suffix, []) if h[1] not in IDENTIFIER_KINDS]
         if not entries:
             return None
         if len(key) <= SHORT or key in COMMON_WORDS:
@@ -316,6 +320,7 @@ class Lexicon:
         return value
 
 
+GROUP_SUFFIXES = (" compounds", "verbindingen", " verbindingen")
 COMMON_WORDS = {"tin", "tel", "tri", "tris"}
 
 _INSTRUMENTS = (

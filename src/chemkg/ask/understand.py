@@ -28,6 +28,9 @@ ENGLISH = {
     "have", "does", "do", "since", "after", "before", "between", "where", "belong", "banned", "any", "exemptions",
     "expire", "classified", "chemicals", "in", "to", "it", "its", "listed",
 }  # fmt: skip
+# A negation the template does not express ("… not on the EU list" read as "… on the EU list") would
+# answer the opposite question, so a reading that leaves one out is not an answer.
+NEGATION = re.compile(r"\b(not|no|never|none|without|except|excluding|niet|geen|nooit|zonder|behalve|nergens)\b|n't\b")
 UNUSED_PENALTY = 3
 SLOT_BONUS = 2
 
@@ -56,6 +59,12 @@ class Understanding:
     filled: list[Filled]
     score: float
     unused: list[Mention] = field(default_factory=list)
+    ignored_negations: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Everything the question names and every negation in it is part of this reading."""
+        return not self.unused and not self.ignored_negations
 
     def ambiguous(self) -> list[Mention]:
         return [f.mention for f in self.filled if f.mention is not None and f.mention.alternatives]
@@ -73,7 +82,8 @@ class Reading:
 
     @property
     def best(self) -> Understanding | None:
-        return self.candidates[0] if self.candidates else None
+        """The best complete reading: one that leaves nothing the question names or negates aside."""
+        return next((c for c in self.candidates if c.complete), None)
 
 
 CONDITION = re.compile(r"^\(\?#slot:(\w+)\)")
@@ -151,12 +161,13 @@ def read(question: str, lexicon: Lexicon, lang: str | None = None) -> Reading:
         cues = _cue_spans(template, text, {f.slot.name for f in filled if f.mention is not None})
         if not cues:
             continue
-        cues += [m.span() for p in template.context for m in p.finditer(text)]
+        cues += [m.span() for p in (*template.context, *template.absorbs) for m in p.finditer(text)]
         used = {(f.mention.kind, f.mention.start) for f in filled if f.mention is not None}
         unused = [
             m for m in mentions if (m.kind, m.start) not in used and not any(m.start < e and s < m.end for s, e in cues)
         ]
-        score = template.priority + SLOT_BONUS * len(used) - UNUSED_PENALTY * len(unused)
-        candidates.append(Understanding(template, filled, score, unused))
+        negations = [m.group(0) for m in NEGATION.finditer(text) if not any(s <= m.start() < e for s, e in cues)]
+        score = template.priority + SLOT_BONUS * len(used) - UNUSED_PENALTY * (len(unused) + len(negations))
+        candidates.append(Understanding(template, filled, score, unused, negations))
     candidates.sort(key=lambda u: -u.score)
     return Reading(question, language, text, mentions, candidates)
