@@ -65,7 +65,7 @@ def test_the_answer_says_how_the_question_was_understood(store: ox.Store, lexico
     slots = {s["name"]: s for s in got["slots"]}
     assert slots["scope"]["value"] == "https://w3id.org/chemkg/treaty/stockholm/annex-a"
     assert slots["other"]["value"] == "https://w3id.org/chemkg/treaty/rotterdam"
-    assert slots["scope"]["text"] == "bijlage a van stockholm"
+    assert slots["scope"]["text"] == "bijlage A van Stockholm"
 
 
 def test_the_query_shown_is_the_query_run(store: ox.Store, lexicon: Lexicon) -> None:

@@ -159,6 +159,8 @@ class Lexicon:
         found += self._periods(low, found)
         found += self._scopes(low, found)
         found += self._entities(text, found)
+        for m in found:  # show the words as the user wrote them
+            m.text = text[m.start : m.end]
         return low, sorted(found, key=lambda m: m.start)
 
     def _free(self, found: list[Mention], start: int, end: int) -> bool:
