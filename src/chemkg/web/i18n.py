@@ -49,6 +49,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Try a CAS number (e.g. 355-46-4), an abbreviation (PFOS) or a broader word (mercury).",
         "Probeer een CAS-nummer (bv. 355-46-4), een afkorting (PFOS) of een breder woord (kwik).",
     ),
+    "search.not_in_graph": ("“{q}” is not in ChemKG.", "“{q}” staat niet in ChemKG."),
+    "search.only_related": (
+        "No word of “{q}” is in ChemKG; these results are only close in meaning.",
+        "Geen woord van “{q}” staat in ChemKG; deze resultaten liggen alleen qua betekenis dichtbij.",
+    ),
     "search.did_you_mean": ("Did you mean", "Bedoelde u"),
     "search.matched": ("Matched", "Gevonden op"),
     "search.filters": ("Filter results", "Resultaten filteren"),

@@ -133,7 +133,7 @@ def render_search_page(
 def hit_reason(explanation: dict[str, Any]) -> str:
     """Why a search hit matched, in a few words, from the engine's explanation."""
     parts = [f"{e.get('kind', 'name')} “{e.get('value', '')}”" for e in explanation.get("exact") or []]
-    terms = explanation.get("matched_terms") or []
+    terms = explanation.get("matched_words") or explanation.get("matched_terms") or []
     if terms:
         parts.append(", ".join(map(str, terms[:6])))
     if explanation.get("dense_rank") and not explanation.get("lexical_rank"):
