@@ -197,8 +197,11 @@ def _alternatives(reading: Reading, understanding: Understanding, lexicon: Lexic
     return out
 
 
-def answer(store: ox.Store, lexicon: Lexicon, question: str, lang: str | None = None) -> Answer:
-    """The answer to ``question``: answered, ambiguous (with the alternatives) or not understood."""
+def answer(
+    store: ox.Store, lexicon: Lexicon, question: str, lang: str | None = None, limit: int | None = MAX_ROWS
+) -> Answer:
+    """The answer to ``question``: answered, ambiguous (with the alternatives) or not understood.
+    At most ``limit`` rows are kept (None: all), and ``truncated`` says when there were more."""
     reading = read(question, lexicon, lang)
     best = reading.best
     if best is None:
@@ -215,7 +218,7 @@ def answer(store: ox.Store, lexicon: Lexicon, question: str, lang: str | None = 
     rows: list[dict[str, Any]] = []
     truncated = False
     for solution in result:
-        if len(rows) >= MAX_ROWS:
+        if limit is not None and len(rows) >= limit:
             truncated = True
             break
         row = {c: term_value(solution[c]) for c in columns}

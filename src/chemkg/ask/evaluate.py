@@ -129,7 +129,7 @@ def evaluate(store: ox.Store, lexicon: Lexicon, folder: Path) -> Report:
     report = Report()
     golds: dict[str, tuple[list[str], set[tuple[str, ...]]]] = {}
     for q in load_questions(folder):
-        a = answer(store, lexicon, q.text, q.lang)
+        a = answer(store, lexicon, q.text, q.lang, limit=None)
         got = a.template.id if a.template is not None and a.status == "answered" else None
         if q.gold is None:
             report.outcomes.append(Outcome(q, a.status == "not-understood", got, a.status))

@@ -315,8 +315,14 @@ class Lexicon:
         e = resolution.entity
         assert e is not None
         value: dict[str, Any] = {"iri": e.iri, "label": {"en": e.label, "nl": e.label_nl}, "group": e.is_group}
-        # "PFOS" names the acid and the group; a question about members means the group.
+        # "PFOS" names the acid and the group, "tributyltin" a substance and (with "compounds") a group;
+        # a question about members means the group.
         group = next((g for g in resolution.also if g.is_group), None)
+        for suffix in GROUP_SUFFIXES:
+            if group is not None or e.is_group:
+                break
+            hits = self.resolver.exact.get(key + suffix, [])
+            group = next((self.resolver.entities[h[0]] for h in hits if self.resolver.entities[h[0]].is_group), None)
         if group is not None:
             value["as_group"] = {"iri": group.iri, "label": {"en": group.label, "nl": group.label_nl}, "group": True}
         return value

@@ -85,6 +85,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ChemKG has no question template for this, so it does not answer it; these are the search results.",
         "ChemKG heeft hiervoor geen vraagsjabloon en geeft dus geen antwoord; dit zijn de zoekresultaten.",
     ),
+    "ask.truncated": (
+        "only the first rows are shown; the query in the editor gives them all",
+        "alleen de eerste rijen staan hier; de query in de editor geeft ze allemaal",
+    ),
     "ask.all_results": ("All search results", "Alle zoekresultaten"),
     # kinds
     "kind.substance": ("substance", "stof"),
