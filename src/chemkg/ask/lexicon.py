@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
@@ -37,6 +38,9 @@ BELOW = re.compile(
 BETWEEN = re.compile(r"(?:between|tussen|from|van|vanaf)\s+(\d{4})\s+(?:and|en|to|until|tot(?: en met)?|-)\s+(\d{4})")
 AFTER = re.compile(r"(?:after|later than|na|sedert|na afloop van)\s+(?:the year |het jaar )?(\d{4})")
 SINCE = re.compile(r"(?:since|from|starting|vanaf|sinds|van)\s+(?:the year |het jaar )?(\d{4})")
+COMING = re.compile(
+    r"(?:in |within |over |binnen |in de |de )?(?:the )?(?:next|coming|komende|volgende)\s+(\d{1,2})\s+(?:years?|jaar|jaren)"
+)
 BEFORE = re.compile(r"(?:before|prior to|earlier than|voor|eerder dan)\s+(?:the year |het jaar )?(\d{4})")
 UNTIL = re.compile(
     r"(?:until|till|up to|by|no later than|tot en met|tot|uiterlijk|t/m|uiterlijk in)\s+(?:the year |het jaar )?(\d{4})"
@@ -208,6 +212,9 @@ class Lexicon:
 
         for m in BETWEEN.finditer(low):
             add(m, int(m.group(1)), int(m.group(2)))
+        this_year = date.today().year
+        for m in COMING.finditer(low):  # "the next 5 years": from this year on, as the gap report counts
+            add(m, this_year, this_year + int(m.group(1)))
         for pattern, bounds in (
             (AFTER, lambda y: (y + 1, 9999)),
             (SINCE, lambda y: (y, 9999)),
