@@ -39,7 +39,8 @@ BETWEEN = re.compile(r"(?:between|tussen|from|van|vanaf)\s+(\d{4})\s+(?:and|en|t
 AFTER = re.compile(r"(?:after|later than|na|sedert|na afloop van)\s+(?:the year |het jaar )?(\d{4})")
 SINCE = re.compile(r"(?:since|from|starting|vanaf|sinds|van)\s+(?:the year |het jaar )?(\d{4})")
 COMING = re.compile(
-    r"(?:in |within |over |binnen |in de |de )?(?:the )?(?:next|coming|komende|volgende)\s+(\d{1,2})\s+(?:years?|jaar|jaren)"
+    r"(?:in |within |over |binnen |in de |de )?(?:the )?(?:next|coming|komende|volgende)"
+    r"\s+(\d{1,2})\s+(?:years?|jaar|jaren)"
 )
 BEFORE = re.compile(r"(?:before|prior to|earlier than|voor|eerder dan)\s+(?:the year |het jaar )?(\d{4})")
 UNTIL = re.compile(
