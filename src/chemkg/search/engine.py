@@ -171,6 +171,7 @@ class Searcher:
 
         terms: set[str] = set()
         lexical_ranking: list[int] = []
+        all_words: list[int] = []
         dense_ranking: list[int] = []
         best_passage: dict[int, int] = {}
         translation = self.lexicon.translate(query)
@@ -189,14 +190,20 @@ class Searcher:
                 scores = scores + TRANSLATED_WEIGHT * self.lexical.scores(extra)
                 terms.update(extra)
             lexical_ranking = _ranking(scores, mask)
-        if mode == "dense" or (mode == "hybrid" and not whole_identifier):
+            all_words = self._all_words(reading.terms, lexical_ranking)
+        unanchored = mode == "hybrid" and not exact and not lexical_ranking
+        if unanchored:
+            read_as["not_in_graph"] = True  # no word of the query is in ChemKG
+        if mode == "hybrid" and _looks_like_a_name(query):
+            # PFHxA is not PFHxS: the neighbours by meaning of a name are other substances, not it.
+            read_as["embedding"] = "skipped: the query is a name"
+        elif mode == "dense" or (mode == "hybrid" and not whole_identifier):
             dense_query = translation.text if translation.changed else query
-            unanchored = mode == "hybrid" and not exact and not lexical_ranking
             dense_ranking, best_passage = self._dense(dense_query, mask, DENSE_ONLY_FLOOR if unanchored else None)
         elif mode == "hybrid":
             read_as["embedding"] = "skipped: the query is an identifier"
 
-        ranked = self._fuse(exact, lexical_ranking, dense_ranking, mode, mask)
+        ranked = self._fuse(exact, lexical_ranking, dense_ranking, mode, mask, all_words)
         hits = [
             self._hit(doc, score, lang, terms, exact, lexical_ranking, dense_ranking, best_passage)
             for doc, score in ranked[:limit]
@@ -221,11 +228,28 @@ class Searcher:
             ranking.append(doc)
         return ranking, best
 
+    def _all_words(self, terms: list[str], lexical: list[int]) -> list[int]:
+        """The lexical ranking cut to the documents that contain every word of the query ("kwik" and
+        "tand": dental amalgam), when the query has two words or more and some document has them all."""
+        known = [t for t in terms if t in self.lexical.vocabulary]
+        if len(known) < 2:
+            return []
+        having = set(lexical)
+        for term in known:
+            having &= set(np.flatnonzero(self.lexical.scores([term]) > 0).tolist())
+        return [doc for doc in lexical if doc in having]
+
     def _fuse(
-        self, exact: list[ExactMatch], lexical: list[int], dense: list[int], mode: str, mask: np.ndarray | None
+        self,
+        exact: list[ExactMatch],
+        lexical: list[int],
+        dense: list[int],
+        mode: str,
+        mask: np.ndarray | None,
+        all_words: list[int] | None = None,
     ) -> list[tuple[int, float]]:
         fused: dict[int, float] = {}
-        for ranking in (lexical[:DEPTH], dense[:DEPTH]):
+        for ranking in (lexical[:DEPTH], dense[:DEPTH], (all_words or [])[:DEPTH]):
             for rank, doc in enumerate(ranking, start=1):
                 fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_K + rank)
         best_facet: dict[int, float] = {}
@@ -266,6 +290,7 @@ class Searcher:
             "exact": [{"kind": m.kind, "value": m.value} for m in exact if m.doc == i],
             "matched": explain_match(analysis, terms),
             "matched_terms": sorted(terms & analysis.terms),
+            "matched_words": analysis.words(terms),
             "lexical_rank": lexical.index(i) + 1 if i in lexical else None,
             "dense_rank": dense.index(i) + 1 if i in dense else None,
             "dense_passage": passage,
@@ -293,6 +318,16 @@ class Searcher:
             Hit(n.iri, n.type, n.label, "", n.similarity, {"dense_similarity": n.similarity})
             for n in neighbours_for(self.path).related(iri, k=k, lang=lang, types=types)
         ]
+
+
+def _looks_like_a_name(query: str) -> bool:
+    """One word written as a name or code (PFHxA, HFC-245fa, 2,4-D): its near neighbours by meaning are
+    other substances, not it."""
+    words = query.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return sum(c.isupper() for c in word) >= 2 or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
 def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:
