@@ -166,6 +166,16 @@ def test_an_identifier_ranks_its_entity_first_without_embedding(searcher: Search
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("query", ["1,2,3-trichloorbenzeen", "1,2,3-trichlorobenzene", "87-61-6"])
+def test_a_substance_only_the_rivm_list_names_is_found_by_its_dutch_name_and_cas(
+    searcher: Searcher, query: str
+) -> None:
+    result = searcher.search(query, limit=5)
+    assert result.hits[0].iri == BASE + "substance/import-cas-87-61-6", "not a CFC or another chlorobenzene"
+    assert result.hits[0].explanation["exact"]
+
+
+@pytest.mark.slow
 def test_an_identifier_query_does_not_embed(searcher: Searcher) -> None:
     result = searcher.search("1763-23-1")
     assert "embedding" in result.read_as and result.hits[0].explanation["dense_rank"] is None
