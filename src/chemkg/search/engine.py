@@ -24,6 +24,7 @@ import numpy as np
 
 from chemkg.search.dense import DenseIndex
 from chemkg.search.documents import TYPES, Document
+from chemkg.search.embedder import parse_cache_key
 from chemkg.search.indexer import DOCUMENTS, LEXICON, PASSAGES, VECTORS, read_manifest
 from chemkg.search.lexical import ExactMatch, LexicalIndex
 from chemkg.search.lexicon import Lexicon
@@ -100,7 +101,8 @@ class Searcher:
         self.path = index_path.resolve()
         self.manifest = read_manifest(self.path)
         # Queries are embedded by the model that embedded the passages, whatever the settings say now.
-        self.model_name = str(self.manifest["model"]).split("|")[0]
+        self.model_name, self.precision = parse_cache_key(str(self.manifest["model"]))
+        self.model_cache = Path(self.manifest["model_cache"]) if self.manifest.get("model_cache") else None
         self.docs = [Document.from_json(d) for d in _read(self.path / DOCUMENTS)]
         self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
         self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
@@ -277,7 +279,7 @@ class Searcher:
     def embedder(self) -> Any:
         from chemkg.search.embedder import get_embedder
 
-        return get_embedder(self.model_name)
+        return get_embedder(self.model_name, self.precision, self.model_cache)
 
     def warm_up(self) -> None:
         """Load the model and run one query, so the first user does not wait for it."""

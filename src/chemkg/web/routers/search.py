@@ -8,6 +8,7 @@ SPARQL and pages answer at once and the first search does not pay for the model 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,10 @@ from chemkg.web.negotiation import prefers_html
 log = logging.getLogger("chemkg.web")
 router = APIRouter(tags=["Search"])
 
-MAX_QUERY_CHARS = 300
+MAX_QUERY_CHARS = 300  # longer queries are cut to this, with a notice
+MAX_INPUT_CHARS = 10_000  # longer ones are refused: no one types that, and it costs the tokenizer
+# Control characters other than whitespace, and U+FFFD (what bytes that are not UTF-8 decode to), mean binary.
+BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 MAX_LIMIT = 100
 
 
@@ -57,6 +61,13 @@ def search_json(
 
     if not q or not q.strip():
         raise BadRequest("The query is empty: give a substance, identifier or question in q, e.g. /search?q=pfos.")
+    if len(q) > MAX_INPUT_CHARS:
+        raise BadRequest(
+            f"The query is {len(q):,} characters long; send at most {MAX_INPUT_CHARS:,} "
+            f"(only the first {MAX_QUERY_CHARS} are searched)."
+        )
+    if BINARY.search(q):
+        raise BadRequest("The query contains control characters or bytes that are not UTF-8 text; send plain text.")
     notice = None
     query = " ".join(q.split())
     if len(query) > MAX_QUERY_CHARS:
