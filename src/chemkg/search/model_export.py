@@ -28,6 +28,7 @@ from typing import Any
 from chemkg.search.embedder import EXPORT_FORMAT, META, MODEL_FILES, TOKENIZER, BUNDLED, MAX_TOKENS, model_location
 
 OPSET = 17
+TRACED = "traced.onnx"  # what torch writes, before ONNX Runtime optimises it into model.onnx
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
@@ -69,13 +70,15 @@ def export(name: str, folder: Path) -> None:
             torch.onnx.export(
                 pipeline,
                 tuple(features[k] for k in inputs),
-                str(work / MODEL_FILES["fp32"]),
+                str(work / TRACED),
                 dynamo=False,
                 input_names=list(inputs),
                 output_names=["sentence_embedding"],
                 dynamic_axes={**{k: {0: "batch", 1: "sequence"} for k in inputs}, "sentence_embedding": {0: "batch"}},
                 opset_version=OPSET,
             )
+        _optimise(work / TRACED, work / MODEL_FILES["fp32"])
+        (work / TRACED).unlink()
         backend = tokenizer.backend_tokenizer
         backend.no_truncation()
         backend.no_padding()
@@ -97,6 +100,20 @@ def export(name: str, folder: Path) -> None:
         _replace(work, folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _optimise(traced: Path, target: Path) -> None:
+    """Save the graph as ONNX Runtime optimises it (fused layer norms and GELU, folded constants).
+
+    Loading the optimised graph takes half the time of optimising the traced one at every start; the
+    "extended" level is the highest whose result does not depend on the CPU it ran on.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = str(target)
+    ort.InferenceSession(str(traced), options, providers=["CPUExecutionProvider"])
 
 
 def _pipeline(model: Any, inputs: tuple[str, ...]) -> Any:

@@ -128,6 +128,19 @@ def search(
     return JSONResponse(body)
 
 
+def load_search_model(index: Path) -> None:
+    """Load the embedding model of the index (no index: nothing to do; failing: the first search says why)."""
+    from chemkg.search.engine import load_model
+    from chemkg.search.indexer import MANIFEST
+
+    if not (index / MANIFEST).exists():
+        return
+    try:
+        load_model(index)
+    except Exception:  # a failed load only means the first search tries again and reports the reason
+        log.warning("loading the search model failed; the first search will try again", exc_info=True)
+
+
 def warm_up_search(index: Path) -> None:
     """Load the index and the model and run one query, so the first user does not wait for them."""
     from chemkg.search.indexer import MANIFEST
