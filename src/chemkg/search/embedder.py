@@ -237,8 +237,14 @@ def ensure_export(name: str, precision: str = "fp32", cache: Path | None = None,
         from chemkg.search.model_export import add_int8
 
         (say or log.info)(f"quantising {name} to int8 in {folder}")
-        add_int8(folder)
-        export = Export.read(folder)
+        try:
+            add_int8(folder)
+            export = Export.read(folder)
+        except Exception as exc:  # onnx missing, a graph the quantiser cannot handle, a full disk
+            raise ModelUnavailable(
+                f"cannot quantise the exported model at {folder} to int8 ({type(exc).__name__}: {exc}); "
+                "set CHEMKG_MODEL_PRECISION=fp32"
+            ) from None
     return export
 
 

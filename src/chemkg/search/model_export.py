@@ -133,12 +133,19 @@ def _pipeline(model: Any, inputs: tuple[str, ...]) -> Any:
 
 def add_int8(folder: Path) -> None:
     """Add the dynamically quantised (int8 weights) variant of the fp32 export in ``folder``."""
+    from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     handle, temp = tempfile.mkstemp(prefix=".int8.", suffix=".onnx", dir=folder)
     os.close(handle)
     try:
-        quantize_dynamic(str(folder / MODEL_FILES["fp32"]), temp, weight_type=QuantType.QInt8)
+        # The fp32 graph is already optimised (fused contrib ops shape inference cannot type): say it is float.
+        quantize_dynamic(
+            str(folder / MODEL_FILES["fp32"]),
+            temp,
+            weight_type=QuantType.QInt8,
+            extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
         os.chmod(temp, 0o644)
         os.replace(temp, folder / MODEL_FILES["int8"])
     finally:
