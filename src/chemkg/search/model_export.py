@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from chemkg.search.embedder import EXPORT_FORMAT, META, MODEL_FILES, TOKENIZER, BUNDLED, MAX_TOKENS, model_location
+from chemkg.search.embedder import BUNDLED, EXPORT_FORMAT, MAX_TOKENS, META, MODEL_FILES, TOKENIZER, model_location
 
 OPSET = 17
 TRACED = "traced.onnx"  # what torch writes, before ONNX Runtime optimises it into model.onnx
@@ -157,9 +157,7 @@ def add_int8(folder: Path) -> None:
 def _write_meta(folder: Path, meta: dict[str, Any]) -> None:
     """Write ``export.json`` with the size of every file it vouches for (a truncated copy is then noticed)."""
     meta["sizes"] = {
-        file: (folder / file).stat().st_size
-        for file in (*MODEL_FILES.values(), TOKENIZER)
-        if (folder / file).exists()
+        file: (folder / file).stat().st_size for file in (*MODEL_FILES.values(), TOKENIZER) if (folder / file).exists()
     }
     handle, temp = tempfile.mkstemp(prefix=".export.", suffix=".json", dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
