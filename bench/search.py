@@ -5,8 +5,8 @@ from, and ONNX Runtime, which search runs (``chemkg.search.embedder``). Prints, 
   1. bare encodes p50 vs warm hybrid query p50 in-process at the real graph size
      (target ≤ 1.5× one bare ONNX Runtime encode);
   2. identifier queries (CAS, EC, codes) p50, answered without embedding (target ≤ 3 ms);
-  3. start-up of `chemkg serve`: time to /health (target ≤ 1 s), SPARQL and a page, and to the first
-     search (target ≤ 3 s); then warm /search p50 over HTTP (targets ≤ 0.75× one bare
+  3. start-up of `chemkg serve`: time to /health (target ≤ 1 s), SPARQL and a page (target ≤ 2 s), and
+     to the first search (target ≤ 3 s); then warm /search p50 over HTTP (targets ≤ 0.75× one bare
      sentence-transformers encode and ≤ bare ONNX Runtime encode + 2 ms) and the server's RSS;
   4. 100,000 synthetic documents: HNSW build time, memory, Recall@10 against exact search with real
      query embeddings (target ≥ 0.95) and hybrid query p50 (target ≤ 2× bare encode). Synthetic
@@ -169,7 +169,7 @@ def http_figures(store: Path, index: Path, bare: Yardsticks, rounds: int) -> Non
                 time.sleep(0.05)
         print(
             f"3. chemkg serve start-up: /health {health:.2f} s (target <= 1 s), SPARQL {sparql:.2f} s, page "
-            f"{page:.2f} s, first search {first:.2f} s after start (target <= 3 s); server RSS {rss_mb(server.pid)}"
+            f"{page:.2f} s (target <= 2 s), first search {first:.2f} s after start (target <= 3 s); server RSS {rss_mb(server.pid)}"
         )
         bare.reset()
         times: list[float] = []

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -333,6 +335,25 @@ def test_http_search_without_a_usable_model_export_is_a_503_naming_the_folder(
     )
     assert response.status_code == 503
     assert str(tmp_path / "models") in response.json()["error"]["detail"]
+
+
+@pytest.mark.slow
+def test_serving_search_imports_neither_torch_nor_transformers(settings: Settings, index_report: IndexReport) -> None:
+    script = f"""
+import sys
+from fastapi.testclient import TestClient
+from chemkg.settings import load_settings
+from chemkg.web.app import create_app
+settings = load_settings(data_dir={str(settings.data_dir)!r}, store_path={str(settings.store)!r},
+                         index_path={str(settings.index)!r})
+response = TestClient(create_app(settings)).get("/search", params={{"q": "kwik in thermometers"}})
+assert response.status_code == 200 and response.json()["results"], response.text
+print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert "exporting" not in result.stderr  # the build exported the model; serving only loads it
 
 
 def test_a_query_with_no_word_in_the_graph_returns_nothing_rather_than_noise(searcher: Searcher) -> None:
