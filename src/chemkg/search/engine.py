@@ -214,11 +214,11 @@ class Searcher:
             rows = rows[similarities >= floor]
         ranking: list[int] = []
         best: dict[int, int] = {}
-        for row in rows:
-            doc = int(self.passage_doc[row])
+        # Plain ints (tolist) rather than numpy scalars: this loop runs over hundreds of rows per query.
+        for row, doc in zip(rows.tolist(), self.passage_doc[rows].tolist(), strict=True):
             if doc in best or (mask is not None and not mask[doc]):
                 continue
-            best[doc] = int(row)
+            best[doc] = row
             ranking.append(doc)
         return ranking, best
 

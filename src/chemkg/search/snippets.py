@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from chemkg.search.documents import LANGS, Document
@@ -32,8 +33,9 @@ class Analysis:
     pieces: list[tuple[int, dict[str, Any], frozenset[str]]]  # (weight, what to show, terms)
     sentences: dict[str, list[tuple[str, frozenset[str]]]]  # snippet candidates per language
 
-    @property
+    @cached_property
     def terms(self) -> frozenset[str]:
+        """Every index term of the document (asked for each hit of each query, so computed once)."""
         return frozenset().union(*(piece[2] for piece in self.pieces))
 
 
