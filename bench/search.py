@@ -169,7 +169,8 @@ def http_figures(store: Path, index: Path, bare: Yardsticks, rounds: int) -> Non
                 time.sleep(0.05)
         print(
             f"3. chemkg serve start-up: /health {health:.2f} s (target <= 1 s), SPARQL {sparql:.2f} s, page "
-            f"{page:.2f} s (target <= 2 s), first search {first:.2f} s after start (target <= 3 s); server RSS {rss_mb(server.pid)}"
+            f"{page:.2f} s (target <= 2 s), first search {first:.2f} s after start (target <= 3 s); "
+            f"server RSS {rss_mb(server.pid)}"
         )
         bare.reset()
         times: list[float] = []

@@ -84,6 +84,10 @@ class Hit:
     score: float
     explanation: dict[str, Any]
 
+    def to_json(self) -> dict[str, Any]:
+        """The hit as JSON data; shallow, where ``dataclasses.asdict`` deep-copies (a millisecond per answer)."""
+        return dict(vars(self))
+
 
 @dataclass
 class SearchResult:
@@ -131,8 +135,10 @@ class Searcher:
         zzs: list[str] | None = None,
     ) -> Filters:
         """Checked filters; raises ``FilterError`` naming the allowed values."""
-        allowed = self.allowed()
         out = Filters()
+        if not (types or instruments or annexes or zzs):
+            return out  # most queries: no need to list what every document allows
+        allowed = self.allowed()
         for name, values, target in (
             ("type", types, out.types),
             ("instrument", instruments, out.instruments),

@@ -92,7 +92,7 @@ def search_json(
         "filters": {k: v for k, v in asdict(filters).items() if v},
         "read_as": result.read_as,
         "count": len(result.hits),
-        "results": [asdict(h) for h in result.hits],
+        "results": [h.to_json() for h in result.hits],
     }
 
 
