@@ -89,7 +89,7 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    warm_up_in_background(app)  # pages, then the search model, load while the service already answers
+    warm_up_in_background(app)  # pages, the search index and its model load while the service already answers
     # What is alive after start-up lives as long as the process; keeping it out of the collector's sweeps
     # shortens the pauses that otherwise show up in the latency tail of /sparql.
     gc.collect()
