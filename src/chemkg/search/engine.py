@@ -24,6 +24,7 @@ import numpy as np
 
 from chemkg.search.dense import DenseIndex
 from chemkg.search.documents import TYPES, Document
+from chemkg.search.embedder import parse_cache_key
 from chemkg.search.indexer import DOCUMENTS, LEXICON, PASSAGES, VECTORS, read_manifest
 from chemkg.search.lexical import ExactMatch, LexicalIndex
 from chemkg.search.lexicon import Lexicon
@@ -83,6 +84,10 @@ class Hit:
     score: float
     explanation: dict[str, Any]
 
+    def to_json(self) -> dict[str, Any]:
+        """The hit as JSON data; shallow, where ``dataclasses.asdict`` deep-copies (a millisecond per answer)."""
+        return dict(vars(self))
+
 
 @dataclass
 class SearchResult:
@@ -100,7 +105,7 @@ class Searcher:
         self.path = index_path.resolve()
         self.manifest = read_manifest(self.path)
         # Queries are embedded by the model that embedded the passages, whatever the settings say now.
-        self.model_name = str(self.manifest["model"]).split("|")[0]
+        self.model_name, self.precision, self.model_cache = model_of(self.manifest)
         self.docs = [Document.from_json(d) for d in _read(self.path / DOCUMENTS)]
         self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
         self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
@@ -130,8 +135,10 @@ class Searcher:
         zzs: list[str] | None = None,
     ) -> Filters:
         """Checked filters; raises ``FilterError`` naming the allowed values."""
-        allowed = self.allowed()
         out = Filters()
+        if not (types or instruments or annexes or zzs):
+            return out  # most queries: no need to list what every document allows
+        allowed = self.allowed()
         for name, values, target in (
             ("type", types, out.types),
             ("instrument", instruments, out.instruments),
@@ -220,11 +227,11 @@ class Searcher:
             rows = rows[similarities >= floor]
         ranking: list[int] = []
         best: dict[int, int] = {}
-        for row in rows:
-            doc = int(self.passage_doc[row])
+        # Plain ints (tolist) rather than numpy scalars: this loop runs over hundreds of rows per query.
+        for row, doc in zip(rows.tolist(), self.passage_doc[rows].tolist(), strict=True):
             if doc in best or (mask is not None and not mask[doc]):
                 continue
-            best[doc] = int(row)
+            best[doc] = row
             ranking.append(doc)
         return ranking, best
 
@@ -302,7 +309,7 @@ class Searcher:
     def embedder(self) -> Any:
         from chemkg.search.embedder import get_embedder
 
-        return get_embedder(self.model_name)
+        return get_embedder(self.model_name, self.precision, self.model_cache)
 
     def warm_up(self) -> None:
         """Load the model and run one query, so the first user does not wait for it."""
@@ -328,6 +335,23 @@ def _looks_like_a_name(query: str) -> bool:
         return False
     word = words[0]
     return sum(c.isupper() for c in word) >= 2 or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+
+
+def model_of(manifest: dict[str, Any]) -> tuple[str, str, Path | None]:
+    """The model name, precision and export cache that embedded an index, from its manifest."""
+    name, precision = parse_cache_key(str(manifest["model"]))
+    return name, precision, Path(manifest["model_cache"]) if manifest.get("model_cache") else None
+
+
+def load_model(index_path: Path) -> None:
+    """Load the model that embedded this index, without loading the index.
+
+    ONNX Runtime releases the GIL while it reads and prepares the model, so this can run in a thread
+    beside the rest of the start-up.
+    """
+    from chemkg.search.embedder import get_embedder
+
+    get_embedder(*model_of(read_manifest(index_path.resolve())))
 
 
 def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:

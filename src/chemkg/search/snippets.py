@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from chemkg.search.documents import LANGS, Document
@@ -43,8 +44,9 @@ class Analysis:
         """The document's own words for the matched terms (labels and names first), not their stems."""
         return sorted(dict.fromkeys(self.surface.get(t, t) for t in terms & self.terms))
 
-    @property
+    @cached_property
     def terms(self) -> frozenset[str]:
+        """Every index term of the document (asked for each hit of each query, so computed once)."""
         return frozenset().union(*(piece[2] for piece in self.pieces))
 
 
