@@ -127,6 +127,10 @@ class Document:
         label = self.label_in(lang)
         kind = TYPE_WORDS[self.type][LANGS.index(lang)]
         names = [n for n in self.names_in(lang) if n != label and not _is_number(n)]
+        if self.imported:
+            # A list entity is embedded by its names only: its lists, hazard classes and ZZS status are
+            # matched by words and filters, and embedding time grows with every word piece (5,400 of them).
+            return [". ".join([f"{label} ({kind})", *list(dict.fromkeys(names))[:3]])]
         where = self.qualifier.get(lang)
         head = f"{where}: {label} ({kind})" if where else f"{label} ({kind})"
         if names:
@@ -134,9 +138,6 @@ class Document:
         main = head + ". " + (self.description.get(lang) or "")
         out = [main.strip()]
         if self.context.get(lang):
-            if self.imported:
-                # The model reads 128 word pieces; a list entity's name and lists fit in one passage.
-                return [f"{out[0]} {' '.join(self.context[lang])}"]
             out.append(f"{label}: " + " ".join(self.context[lang]))
         return out
 
