@@ -27,6 +27,21 @@ def project_root() -> Path:
     return ROOT
 
 
+def _official_snapshot() -> dict[str, bytes]:
+    folder = ROOT / "graph" / "official"
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def official_lists_untouched() -> Iterator[None]:
+    """No test may write into the shipped list snapshots (imports in tests go to temporary folders)."""
+    before = _official_snapshot()
+    yield
+    after = _official_snapshot()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"a test changed graph/official: {changed}; give it a temporary CHEMKG_IMPORTS_DIR"
+
+
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("data")
