@@ -115,3 +115,12 @@ def test_the_batch_command_refuses_an_unknown_output_suffix(built_store: Path, t
     source.write_text("kwik\n", encoding="utf-8")
     result = runner.invoke(app, ["batch", str(source), "-o", str(tmp_path / "out.pdf")])
     assert result.exit_code == 1 and ".csv, .xlsx or .json" in result.output
+
+
+def test_a_row_that_is_one_chemical_word_away_fills_no_coverage_column(lookup: BatchLookup) -> None:
+    """Tetrachloroethylene is not trichloroethylene: the row suggests it but claims none of its status."""
+    (row,) = lookup.run(["tetrachloroethylene"])
+    flat = row.flat()
+    assert flat["outcome"] == "unresolved" and flat["entity_id"] == ""
+    assert "Trichloroethylene" in flat["suggestions"]
+    assert all(cell.value == "" for cell in row.coverage.values())

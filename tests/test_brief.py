@@ -102,3 +102,20 @@ def test_the_brief_command_refuses_unknown_formats(built_store: Path) -> None:
     env = {"CHEMKG_STORE_PATH": str(built_store)}
     result = runner.invoke(app, ["brief", "pfos", "--format", "pdf"], env=env)
     assert result.exit_code == 1 and "md, html or docx" in result.output
+
+
+def test_a_brief_on_organic_cyanides_is_about_organic_cyanides(store: ox.Store) -> None:
+    brief = build_brief(store, "organic cyanides", "en")
+    assert brief.iri.endswith("/substance/organic-cyanides") and "Inorganic" not in brief.title
+
+
+def test_a_brief_never_answers_with_a_chemical_one_word_away(store: ox.Store) -> None:
+    """Tetrachloroethylene is not in the graph: no brief on trichloroethylene, but advice naming it."""
+    with pytest.raises(BriefTargetNotFound) as caught:
+        build_brief(store, "tetrachloroethylene", "en")
+    assert "Trichloroethylene" in str(caught.value)
+
+
+def test_a_brief_addressed_by_exact_id_is_about_that_entity(store: ox.Store) -> None:
+    brief = build_brief(store, "substance/pfos-potassium", "en")
+    assert brief.iri.endswith("/substance/pfos-potassium")

@@ -184,6 +184,6 @@ def test_a_search_that_finds_nothing_says_so_and_suggests(client: TestClient) ->
 
 def test_a_negotiator_can_take_a_brief_from_the_substance_page(client: TestClient) -> None:
     html = page(client, "/substance/pfhxs?lang=nl")
-    assert "/api/brief/pfhxs?lang=nl&amp;format=docx" in html
-    brief = client.get("/api/brief/pfhxs?lang=nl&format=html")
+    assert "/api/brief/substance/pfhxs?lang=nl&amp;format=docx" in html
+    brief = client.get("/api/brief/substance/pfhxs?lang=nl&format=html")
     assert brief.status_code == 200 and "SC-10/13" in brief.text
