@@ -63,11 +63,15 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     )
 
 
-def build_brief(store: ox.Store, query: str, lang: str = "en", built_at: str | None = None) -> Brief:
-    """The brief on whatever ``query`` names, in ``lang``; raises BriefTargetNotFound with advice."""
+def build_brief(
+    store: ox.Store, query: str, lang: str = "en", built_at: str | None = None, resolver: Resolver | None = None
+) -> Brief:
+    """The brief on whatever ``query`` names, in ``lang``; raises BriefTargetNotFound with advice.
+
+    A service passes the ``resolver`` it keeps for the store; otherwise one is built (a few hundred ms)."""
     if lang not in LANGS:
         raise ValueError(f"language {lang!r} is not supported; use en or nl")
-    resolver = Resolver.from_store(store)
+    resolver = resolver or Resolver.from_store(store)
     kind, iri = find_target(store, resolver, query)
     brief: Brief | None
     names = {e.iri: (e.label, e.label_nl) for e in resolver.entities.values()}
