@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.profile_reader import exemption_rows, listing_rows, topic_rows, zzs_rows
+from chemkg.profile_reader import PREF_LABEL, Reader, exemption_rows, listing_rows, topic_rows, zzs_rows
 from chemkg.store import run_named
 
 
@@ -51,6 +51,12 @@ class Listing:
     via: str
     via_label: str
     via_label_nl: str | None = None
+    # "self" (the entity's own listing), "group" (a group it belongs to), "member" (one of its members) or
+    # "entry" (an annex entry that concerns it or one of those); inherited_from names that group or member.
+    via_kind: str = "self"
+    inherited_from: str | None = None
+    inherited_label: str | None = None
+    inherited_label_nl: str | None = None
     decisions: list[str] = field(default_factory=list)
     adopted: str | None = None
     year: int | None = None
@@ -84,6 +90,14 @@ class Profile:
 
     def label(self, lang: str = "en") -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.iri
+
+    @property
+    def direct_listings(self) -> list[Listing]:
+        return [x for x in self.listings if x.inherited_from is None]
+
+    @property
+    def inherited_listings(self) -> list[Listing]:
+        return [x for x in self.listings if x.inherited_from is not None]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -154,8 +168,12 @@ def _unique_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
     by_iri: dict[str, Listing] = {}
     # Same rows as queries/entity-listings.rq, read by index lookups (the query is slow on Oxigraph).
+    reader = Reader(store)
     for row in listing_rows(store, entity.value):
         listing = by_iri.get(row["listing"])
+        if listing is not None and listing.inherited_from is not None and row["inheritedFrom"] is None:
+            del by_iri[row["listing"]]  # an annex entry naming the entity itself beats the same entry via a group
+            listing = None
         if listing is None:
             listing = Listing(
                 iri=row["listing"],
@@ -172,6 +190,10 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
                 via=row["via"],
                 via_label=row["viaLabel"],
                 via_label_nl=row["viaLabelNl"],
+                via_kind=row["viaKind"],
+                inherited_from=row["inheritedFrom"],
+                inherited_label=_label(reader, row["inheritedFrom"], "en"),
+                inherited_label_nl=_label(reader, row["inheritedFrom"], "nl"),
                 adopted=row["adopted"],
                 year=row["year"],
                 in_force=row["inForce"],
@@ -193,3 +215,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
         if row["listing"] in by_iri:
             _add_unique(by_iri[row["listing"]].exemptions, row)
     return list(by_iri.values())
+
+
+def _label(reader: Reader, iri: str | None, lang: str) -> str | None:
+    return reader.text(iri, PREF_LABEL, lang) if iri else None

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
-from chemkg.profile import Profile, load_profile
+from chemkg.profile import Listing, Profile, load_profile
 from chemkg.resolve import Resolver
 from chemkg.store import StoreMissing, open_store
 
@@ -55,6 +55,13 @@ def lookup_command(
     print_profile(profile, lang)
 
 
+def _via_text(item: Listing) -> str:
+    """Where an inherited listing comes from: "group: PFOS", "member: PFOA", "entry: Y41 (group: …)"."""
+    if item.via_kind == "entry" and item.inherited_from:
+        return f"entry: {item.via_label} (of {item.inherited_label or item.inherited_from})"
+    return f"{item.via_kind}: {item.via_label}"
+
+
 def print_profile(p: Profile, lang: str) -> None:
     other = "nl" if lang == "en" else "en"
     kind = "group" if p.is_group else "substance"
@@ -81,7 +88,7 @@ def print_profile(p: Profile, lang: str) -> None:
             escape(", ".join(item.decisions)),
             str(item.year or ""),
             escape(item.in_force or ""),
-            escape(item.via_label) if item.via != p.iri else "",
+            escape(_via_text(item)) if item.via != p.iri else "",
             escape("; ".join(c.text() for c in item.citations)),
         )
     console.print(table if p.listings else "No treaty or EU listings.")

@@ -189,6 +189,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "plaatsing van een groep telt voor haar leden.",
     ),
     "matrix.show": ("Show", "Toon"),
+    "matrix.inherited": (
+        "* inherited: listed through a group the substance belongs to, or through a member of the group",
+        "* overgenomen: geplaatst via een groep waartoe de stof behoort, of via een lid van de groep",
+    ),
+    "substance.via_group": ("through the group", "via de groep"),
+    "substance.via_member": ("through its member", "via het lid"),
     "matrix.filter.listed": ("substances listed anywhere", "overal geplaatste stoffen"),
     "matrix.filter.zzs": ("all ZZS and potential ZZS", "alle ZZS en potentiële ZZS"),
     "matrix.filter.pfas": ("all PFAS", "alle PFAS"),

@@ -46,9 +46,13 @@ def listing_text(item: Listing, lang: str, entity_iri: str, names: Names) -> str
     if item.in_force:
         details.append(t(lang, "in_force", date=item.in_force))
     if item.via != entity_iri:
-        key = "via" if "/substance/" in item.via else "via_entry"
         via = names.get(item.via, (item.via_label, item.via_label_nl or item.via_label))[1 if nl else 0]
-        details.append(t(lang, key, group=via))
+        if item.via_kind == "entry" and item.inherited_from:
+            of = (item.inherited_label_nl if nl else None) or item.inherited_label or item.inherited_from
+            details.append(t(lang, "via_entry_of", group=via, of=of))
+        else:
+            key = {"member": "via_member", "entry": "via_entry"}.get(item.via_kind, "via")
+            details.append(t(lang, key, group=via))
     if details:
         text += " (" + "; ".join(details) + ")"
     summary = item.summary_nl if nl else item.summary
@@ -205,11 +209,19 @@ def _entry_facts(brief: Brief, listings: list[Listing], lang: str) -> list[Fact]
             annex=first.annex_nl if nl else first.annex,
             status=first.status_label_nl if nl else first.status_label,
         )
-        entries = sorted({(x.via_label_nl if nl else None) or x.via_label for x in items}, key=str.casefold)
+        entries = sorted({_entry_name(x, nl) for x in items}, key=str.casefold)
         how = t(lang, "entries" if len(entries) > 1 else "entries_one", n=len(entries))
         text = f"{head} ({how}: {'; '.join(entries)})."
         facts.append(Fact(text, brief.cite([c for x in items for c in x.citations])))
     return facts
+
+
+def _entry_name(item: Listing, nl: bool) -> str:
+    """An entry's label, with the group or member it names when that is not the entity itself."""
+    label = (item.via_label_nl if nl else None) or item.via_label
+    if item.inherited_from:
+        label += f" ({(item.inherited_label_nl if nl else None) or item.inherited_label or item.inherited_from})"
+    return label
 
 
 def _instrument_name(store: ox.Store, treaty: str, lang: str) -> str:

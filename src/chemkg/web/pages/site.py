@@ -107,6 +107,15 @@ class SiteData:
     members: dict[str, set[str]]  # group → every member, transitively
     cells: dict[str, list[Cell]]  # entity → the listings that reach it
     decisions: dict[str, str]  # decision code (SC-10/13) → its IRI
+    # (entity, listing) → the group or member the listing reaches the entity through; absent when its own
+    inherited: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def through(self, entity: str, cells: list[Cell]) -> list[str]:
+        """The groups or members behind ``cells``, or [] when any of them is the entity's own listing."""
+        found = [self.inherited.get((entity, c.listing)) for c in cells]
+        if not found or None in found:
+            return []
+        return list(dict.fromkeys(f for f in found if f is not None))
 
     def annexes_of(self, instrument: str) -> list[Annex]:
         return [a for a in self.annexes.values() if a.instrument == instrument]
@@ -156,9 +165,17 @@ def _entities(store: ox.Store) -> dict[str, EntitySummary]:
     return out
 
 
-def _cells(store: ox.Store, members: dict[str, set[str]], entities: dict[str, EntitySummary]) -> dict[str, list[Cell]]:
+def _cells(
+    store: ox.Store, members: dict[str, set[str]], entities: dict[str, EntitySummary]
+) -> tuple[dict[str, list[Cell]], dict[tuple[str, str], str]]:
+    """The listings that reach each entity: its own, its groups' (down) and its members' (up), with what each
+    inherited one comes through, the same roll-up as ``reports.coverage``."""
     cells: dict[str, list[Cell]] = defaultdict(list)
-    seen: set[tuple[str, str]] = set()
+    inherited: dict[tuple[str, str], str] = {}
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for group, found in members.items():
+        for member in found:
+            groups_of[member].add(group)
     for row in run_named(store, "page-coverage"):
         # The item itself when it is a substance or group, else the entities an annex entry concerns.
         reached = [row["item"]] if row["item"] in entities else ([row["entity"]] if row["entity"] else [])
@@ -173,11 +190,16 @@ def _cells(store: ox.Store, members: dict[str, set[str]], entities: dict[str, En
             row["year"],
         )
         for target in reached:
-            for entity in (target, *members.get(target, ())):
-                if (entity, cell.listing) not in seen:
-                    seen.add((entity, cell.listing))
+            for entity in (target, *sorted(members.get(target, ())), *sorted(groups_of.get(target, ()))):
+                key = (entity, cell.listing)
+                known = key in inherited or any(c.listing == cell.listing for c in cells[entity])
+                if entity == target:
+                    inherited.pop(key, None)  # the entity's own listing (or an entry naming it) wins
+                elif not known:
+                    inherited[key] = target
+                if not known:
                     cells[entity].append(cell)
-    return dict(cells)
+    return dict(cells), inherited
 
 
 def _obligations(store: ox.Store) -> list[Obligation]:
@@ -240,12 +262,14 @@ def site_data(store: ox.Store) -> SiteData:
         members[r["group"]].add(r["member"])
     entities = _entities(store)
     decisions = {r["code"]: r["decision"] for r in run_named(store, "page-decisions")}
+    cells, inherited = _cells(store, members, entities)
     return SiteData(
         instruments,
         annexes,
         _obligations(store),
         entities,
         dict(members),
-        _cells(store, members, entities),
+        cells,
         decisions,
+        inherited,
     )

@@ -18,6 +18,7 @@ class CoverageCell:
     instrument: Instrument
     state: str
     listings: list[str]  # IRIs of the listings behind the state
+    through: list[str] = field(default_factory=list)  # labels of the groups or members it is inherited through
 
 
 @dataclass
@@ -108,10 +109,11 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
     eu = [x for x in listings if getattr(site.instruments.get(x.instrument_iri), "kind", "") == "eu"]
     basel = [x for x in listings if x.instrument_iri == BASEL]
     treaty = [x for x in listings if x not in eu and x not in basel]
-    coverage = [
-        CoverageCell(site.instruments[instrument], state, [c.listing for c in cells])
-        for instrument, (state, cells) in site.coverage(iri).items()
-    ]
+    coverage = []
+    for instrument, (state, cells) in site.coverage(iri).items():
+        behind = [c for c in cells if STATUS_TO_COVERAGE.get(c.status) == state]
+        through = [site.entities[i].name("en") if i in site.entities else i for i in site.through(iri, behind)]
+        coverage.append(CoverageCell(site.instruments[instrument], state, [c.listing for c in behind], through))
     statuses = {row["status"] for row in profile.zzs}
     zzs = "zzs" if "zzs" in statuses else ("potential-zzs" if statuses else None)
     return SubstancePage(
