@@ -13,8 +13,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.profile_reader import PREF_LABEL, Reader, exemption_rows, listing_rows, topic_rows, zzs_rows
+from chemkg.profile_reader import (
+    PREF_LABEL,
+    Reader,
+    exemption_rows,
+    groups_and_members,
+    listing_rows,
+    topic_rows,
+    zzs_rows,
+)
 from chemkg.store import run_named
+from chemkg.zzs_routes import CURRENT, check_routes
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,15 @@ def load_profile(store: ox.Store, iri: str) -> Profile | None:
     members = [r for r in relations if r["relation"] == "has-member"]
     member_of = [r for r in relations if r["relation"] == "member-of"]
     listings = _listings(store, entity)
-    zzs = zzs_rows(store, iri)  # same rows as entity-zzs.rq / entity-topics.rq, by index lookups
+    groups = [node for node, relation in groups_and_members(Reader(store), iri) if relation == "group"]
+    # A member's listing does not make its group meet a criterion: only the entity's own and its groups' count.
+    annexes = [
+        x.annex_iri
+        for x in listings
+        if x.status in CURRENT and (x.inherited_from is None or x.inherited_from in groups)
+    ]
+    # Same rows as entity-zzs.rq / entity-topics.rq (by index lookups), each route checked against the listings.
+    zzs = check_routes(zzs_rows(store, iri), annexes, groups)
     topics = topic_rows(store, iri)
     return Profile(
         iri,

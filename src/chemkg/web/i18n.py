@@ -189,6 +189,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "plaatsing van een groep telt voor haar leden.",
     ),
     "matrix.show": ("Show", "Toon"),
+    "zzs.anticipated": (
+        "anticipated: listed under Stockholm, not yet in the EU POPs Regulation",
+        "verwacht: onder Stockholm geplaatst, nog niet in de EU POP-verordening",
+    ),
     "matrix.inherited": (
         "* inherited: listed through a group the substance belongs to, or through a member of the group",
         "* overgenomen: geplaatst via een groep waartoe de stof behoort, of via een lid van de groep",
