@@ -128,3 +128,27 @@ def test_every_substance_a_group_definition_names_as_an_example_is_a_member(
                 if kind in ("name", "synonym") and iri != group.iri and (iri, group.iri) not in members:
                     missing.append(f"{group.iri} names {name!r} but {iri} is no member")
     assert missing == []
+
+
+def test_for_every_entity_lookup_batch_and_matrix_agree_on_zzs(
+    coverage: Coverage, site: SiteData, profiles: dict[str, Profile]
+) -> None:
+    """ZZS flows from a group to its members, never up; the profile, batch cell and matrix say the same."""
+    words = {"zzs": "ZZS", "potential-zzs": "potential ZZS", None: ""}
+    disagree = []
+    for iri, profile in profiles.items():
+        statuses = {z["status"] for z in profile.zzs}
+        status = "zzs" if "zzs" in statuses else ("potential-zzs" if statuses else None)
+        cell = coverage.row(iri)["zzs"].value
+        matrix = site.entities[iri].zzs if iri in site.entities else None
+        if not (words[status] == cell == words[matrix]):
+            disagree.append(f"{iri}: profile {status}, batch {cell!r}, matrix {matrix}")
+    assert disagree == []
+
+
+def test_a_members_zzs_status_never_makes_its_group_zzs(coverage: Coverage, profiles: dict[str, Profile]) -> None:
+    for iri, profile in profiles.items():
+        if profile.is_group and not [z for z in profile.zzs if z["via"] == iri]:
+            assert not any(z["via"] == m["other"] for m in profile.members for z in profile.zzs), iri
+            inherited_from = coverage.row(iri)["zzs"].kinds.values()
+            assert "member" not in inherited_from, iri

@@ -156,7 +156,8 @@ def load_profile(store: ox.Store, iri: str) -> Profile | None:
         if x.status in CURRENT and (x.inherited_from is None or x.inherited_from in groups)
     ]
     # Same rows as entity-zzs.rq / entity-topics.rq (by index lookups), each route checked against the listings.
-    zzs = check_routes(zzs_rows(store, iri), annexes, groups)
+    zzs = [dict(row, via=iri) for row in check_routes(zzs_rows(store, iri), annexes, groups)]
+    zzs += _inherited_zzs(store, reader_groups=groups, listings=listings)
     topics = topic_rows(store, iri)
     return Profile(
         iri,
@@ -232,6 +233,20 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
         if row["listing"] in by_iri:
             _add_unique(by_iri[row["listing"]].exemptions, row)
     return list(by_iri.values())
+
+
+def _inherited_zzs(store: ox.Store, reader_groups: list[str], listings: list[Listing]) -> list[dict[str, Any]]:
+    """The ZZS statuses of the groups an entity belongs to, each marked ``via`` its group: a group's status
+    covers its members (never the other way round), its routes checked against the group's own listings."""
+    reader = Reader(store)
+    out: list[dict[str, Any]] = []
+    for group in reader_groups:
+        above = [n for n, relation in groups_and_members(reader, group) if relation == "group"]
+        annexes = [x.annex_iri for x in listings if x.status in CURRENT and x.inherited_from in (group, *above)]
+        label, label_nl = _label(reader, group, "en"), _label(reader, group, "nl")
+        for row in check_routes(zzs_rows(store, group), annexes, above):
+            out.append(dict(row, via=group, viaLabel=label, viaLabelNl=label_nl))
+    return out
 
 
 def _label(reader: Reader, iri: str | None, lang: str) -> str | None:

@@ -103,6 +103,8 @@ def print_profile(p: Profile, lang: str) -> None:
         for z in p.zzs:
             entry = by_assessment.setdefault(z["assessment"], {"head": [], "routes": [], "sources": []})
             how = {"rivm-list": "read from the RIVM list", "import": "imported list"}.get(z["derivation"], "by rule")
+            if z.get("via") not in (None, p.iri):
+                how += f", through the group {z.get('viaLabel') or z['via']}"
             if not entry["head"]:
                 entry["head"] = [z["status"], how]
             label = z["criterionLabel"] if lang == "en" else z["criterionLabelNl"]

@@ -147,6 +147,8 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
             criterion=z["criterionLabelNl"] if nl else z["criterionLabel"],
             derivation=phrase(lang, z["derivation"]),
         )
+        if z.get("via") not in (None, profile.iri):
+            text += f" ({t(lang, 'via', group=(z.get('viaLabelNl') if nl else None) or z.get('viaLabel') or z['via'])})"
         cite = Citation.from_row(z)
         fact = zzs_facts.setdefault(text, Fact(text + "."))
         fact.refs = sorted(set(fact.refs) | set(brief.cite([cite])))

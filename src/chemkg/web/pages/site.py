@@ -93,6 +93,7 @@ class EntitySummary:
     cas: list[str] = field(default_factory=list)
     zzs: str | None = None  # "zzs", "potential-zzs" or None
     zzs_criteria: list[str] = field(default_factory=list)
+    zzs_via: str | None = None  # the group the ZZS status comes from, when it is not the entity's own
 
     def name(self, lang: str) -> str:
         return self.label_nl if lang == "nl" and self.label_nl else self.label
@@ -163,6 +164,20 @@ def _entities(store: ox.Store) -> dict[str, EntitySummary]:
             if row["criterion"] not in entity.zzs_criteria:
                 entity.zzs_criteria.append(row["criterion"])
     return out
+
+
+def _inherit_zzs(entities: dict[str, EntitySummary], members: dict[str, set[str]]) -> None:
+    """A group's ZZS status covers its members (as in ``reports.coverage``); a member's never its group."""
+    rank = {"zzs": 0, "potential-zzs": 1}
+    for group, found in sorted(members.items()):
+        status = entities[group].zzs if group in entities else None
+        if status is None:
+            continue
+        for member in found:
+            entity = entities.get(member)
+            if entity is not None and (entity.zzs is None or rank[status] < rank.get(entity.zzs, 2)):
+                entity.zzs = status
+                entity.zzs_via = group
 
 
 def _cells(
@@ -261,6 +276,7 @@ def site_data(store: ox.Store) -> SiteData:
     for r in run_named(store, "page-group-members"):
         members[r["group"]].add(r["member"])
     entities = _entities(store)
+    _inherit_zzs(entities, members)
     decisions = {r["code"]: r["decision"] for r in run_named(store, "page-decisions")}
     cells, inherited = _cells(store, members, entities)
     return SiteData(

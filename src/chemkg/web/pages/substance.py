@@ -39,21 +39,33 @@ class ZZSRoute:
     derivation: str
     date: str | None
     sources: list[Citation] = field(default_factory=list)
+    via: str | None = None  # the group the status comes from, when it is not the substance's own
+    via_label: str | None = None
+    via_label_nl: str | None = None
 
 
 def zzs_routes(rows: list[dict[str, Any]]) -> list[ZZSRoute]:
-    routes: dict[tuple[str, str], ZZSRoute] = {}
+    routes: dict[tuple[str, str, str | None], ZZSRoute] = {}
     for r in rows:
+        inherited = r.get("via") not in (None, r["entity"])
         route = routes.setdefault(
-            (r["status"], r["criterion"]),
+            (r["status"], r["criterion"], r.get("via")),
             ZZSRoute(
-                r["status"], r["criterion"], r["criterionLabel"], r["criterionLabelNl"], r["derivation"], r["date"]
+                r["status"],
+                r["criterion"],
+                r["criterionLabel"],
+                r["criterionLabelNl"],
+                r["derivation"],
+                r["date"],
+                via=r["via"] if inherited else None,
+                via_label=r.get("viaLabel") if inherited else None,
+                via_label_nl=r.get("viaLabelNl") if inherited else None,
             ),
         )
         citation = Citation.from_row(r)
         if citation not in route.sources:
             route.sources.append(citation)
-    return sorted(routes.values(), key=lambda z: (z.status != "zzs", z.label))
+    return sorted(routes.values(), key=lambda z: (z.status != "zzs", z.via is not None, z.label))
 
 
 @dataclass
