@@ -82,7 +82,10 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
     if found.status in ("unresolved", "fuzzy") or not cards:
         for s in resolver.suggest(query, limit=8):
             if all(c.iri != s.iri for c in cards):
-                cards.append(card(site, s.iri, "", s.label, f"close to “{s.matched}” ({s.score:.0f}%)", "", lang))
+                reason = f"close to “{s.matched}” ({s.score:.0f}%)"
+                if s.differs:  # e.g. tri- where tetra- was typed: shown, never taken for the query
+                    reason += f"; may be another chemical: {s.differs}"
+                cards.append(card(site, s.iri, "", s.label, reason, "", lang))
     return cards
 
 

@@ -17,6 +17,9 @@ from chemkg.resolve import Resolver, normalise
 from chemkg.store import StoreMissing, build_info, run_named
 
 LANGS = ("en", "nl")
+CK_NS = "https://w3id.org/chemkg/ontology#"
+CK_NS_ENTITY = ox.NamedNode(CK_NS + "ChemicalEntity")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 __all__ = ["LANGS", "Brief", "BriefTargetNotFound", "build_brief", "find_target"]
 
 
@@ -37,6 +40,8 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     if BASE + path in resolver.entities:
         entity = resolver.entities[BASE + path]
         return ("group" if entity.is_group else "substance"), entity.iri
+    if path and _is_chemical_entity(store, BASE + path):  # any entity the pages show, imported ones too
+        return ("group" if _is_group(store, BASE + path) else "substance"), BASE + path
 
     def named(kind: str) -> str | None:
         for row in targets:
@@ -61,6 +66,14 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
         f"{reason}{hint}. A brief is about a substance or group (name, CAS, EC), "
         "an instrument (e.g. stockholm) or an ISP-CWP topic (e.g. panel/topic/pfas)"
     )
+
+
+def _is_chemical_entity(store: ox.Store, iri: str) -> bool:
+    return any(store.quads_for_pattern(ox.NamedNode(iri), RDF_TYPE, CK_NS_ENTITY))
+
+
+def _is_group(store: ox.Store, iri: str) -> bool:
+    return any(store.quads_for_pattern(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(CK_NS + "SubstanceGroup")))
 
 
 def build_brief(
