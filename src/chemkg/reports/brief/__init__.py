@@ -69,7 +69,11 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
 
 
 def _is_chemical_entity(store: ox.Store, iri: str) -> bool:
-    return any(store.quads_for_pattern(ox.NamedNode(iri), RDF_TYPE, CK_NS_ENTITY))
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a name with spaces is no id
+        return False
+    return any(store.quads_for_pattern(node, RDF_TYPE, CK_NS_ENTITY))
 
 
 def _is_group(store: ox.Store, iri: str) -> bool:
