@@ -22,10 +22,10 @@ def instrument_id(iri: str) -> str:
     return iri.removeprefix(BASE + "treaty/")
 
 
-def join(items: list[str], lang: str, limit: int | None = None) -> str:
+def join(items: list[str], lang: str, limit: int | None = None, sep: str = ", ") -> str:
     if limit is not None and len(items) > limit:
-        return ", ".join(items[:limit]) + ", " + t(lang, "and_more", n=len(items) - limit)
-    return ", ".join(items)
+        return sep.join(items[:limit]) + sep + t(lang, "and_more", n=len(items) - limit)
+    return sep.join(items)
 
 
 def listing_text(item: Listing, lang: str, entity_iri: str, names: Names) -> str:
@@ -89,7 +89,7 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
     if profile.members:
         members = [(m.get("labelNl") if nl else None) or m["label"] for m in profile.members]
         identity.facts.append(
-            Fact(t(lang, "members", n=len(members), values=join(members, lang, MAX_MEMBERS)), id_refs)
+            Fact(t(lang, "members", n=len(members), values=join(members, lang, MAX_MEMBERS, "; ")), id_refs)
         )
 
     by_instrument: dict[str, list[Listing]] = {}
@@ -100,8 +100,7 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
     for treaty in GLOBAL_TREATIES:
         current = [x for x in by_instrument.get(treaty, []) if x.status in CURRENT_STATUSES]
         direct = [x for x in current if "/entry/" not in x.via]
-        for item in direct:
-            status.facts.append(Fact(listing_text(item, lang, profile.iri, names), brief.cite(item.citations)))
+        status.facts.extend(_listing_facts(brief, direct, lang, profile.iri, names))
         status.facts.extend(_entry_facts(brief, [x for x in current if "/entry/" in x.via], lang))
         if not current:
             status.facts.append(Fact(t(lang, "not_listed", instrument=_instrument_name(store, treaty, lang))))
@@ -128,16 +127,15 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
         for x in profile.listings
         if instrument_id(x.instrument_iri) in EU_INSTRUMENTS and x.status in CURRENT_STATUSES
     ]
-    for item in eu_listings:
-        eu_nl.facts.append(Fact(listing_text(item, lang, profile.iri, names), brief.cite(item.citations)))
+    eu_nl.facts.extend(_listing_facts(brief, eu_listings, lang, profile.iri, names))
     if not eu_listings:
         eu_nl.facts.append(Fact(t(lang, "eu_none")))
-    for item in profile.listings:
-        if (
-            instrument_id(item.instrument_iri) not in (*GLOBAL_TREATIES, *EU_INSTRUMENTS)
-            and item.status in CURRENT_STATUSES
-        ):
-            eu_nl.facts.append(Fact(listing_text(item, lang, profile.iri, names), brief.cite(item.citations)))
+    other = [
+        x
+        for x in profile.listings
+        if instrument_id(x.instrument_iri) not in (*GLOBAL_TREATIES, *EU_INSTRUMENTS) and x.status in CURRENT_STATUSES
+    ]
+    eu_nl.facts.extend(_listing_facts(brief, other, lang, profile.iri, names))
     zzs_facts: dict[str, Fact] = {}
     for z in profile.zzs:
         text = t(
@@ -193,6 +191,32 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
         else:  # the same listing reached directly and through a group reads as one event
             same.refs = sorted(set(same.refs) | set(refs))
     return brief
+
+
+def _listing_facts(brief: Brief, listings: list[Listing], lang: str, entity: str, names: Names) -> list[Fact]:
+    """One fact per listing of the entity or its groups; its members' listings as one fact per annex naming
+    the members, so a group never reads as listed as a whole because some members are."""
+    facts = [
+        Fact(listing_text(x, lang, entity, names), brief.cite(x.citations)) for x in listings if x.via_kind != "member"
+    ]
+    nl = lang == "nl"
+    by_annex: dict[str, list[Listing]] = {}
+    for item in listings:
+        if item.via_kind == "member":
+            by_annex.setdefault(item.annex_iri, []).append(item)
+    for items in by_annex.values():
+        first = items[0]
+        head = t(
+            lang,
+            "listed",
+            instrument=first.instrument_nl if nl else first.instrument,
+            annex=first.annex_nl if nl else first.annex,
+            status=first.status_label_nl if nl else first.status_label,
+        )
+        members = sorted({(x.via_label_nl if nl else None) or x.via_label for x in items}, key=str.casefold)
+        text = t(lang, "members_listed", head=head, n=len(members), values=join(members, lang, MAX_MEMBERS, "; "))
+        facts.append(Fact(text, brief.cite([c for x in items for c in x.citations])))
+    return facts
 
 
 def _entry_facts(brief: Brief, listings: list[Listing], lang: str) -> list[Fact]:

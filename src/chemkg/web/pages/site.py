@@ -187,6 +187,7 @@ def _cells(
     inherited one comes through, the same roll-up as ``reports.coverage``."""
     cells: dict[str, list[Cell]] = defaultdict(list)
     inherited: dict[tuple[str, str], str] = {}
+    placed: set[tuple[str, str]] = set()  # (entity, listing) pairs already in cells
     groups_of: dict[str, set[str]] = defaultdict(set)
     for group, found in members.items():
         for member in found:
@@ -207,12 +208,13 @@ def _cells(
         for target in reached:
             for entity in (target, *sorted(members.get(target, ())), *sorted(groups_of.get(target, ()))):
                 key = (entity, cell.listing)
-                known = key in inherited or any(c.listing == cell.listing for c in cells[entity])
+                known = key in placed
                 if entity == target:
                     inherited.pop(key, None)  # the entity's own listing (or an entry naming it) wins
                 elif not known:
                     inherited[key] = target
                 if not known:
+                    placed.add(key)
                     cells[entity].append(cell)
     return dict(cells), inherited
 
