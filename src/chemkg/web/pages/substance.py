@@ -11,6 +11,7 @@ from chemkg.profile import Citation, Listing, Profile, load_profile
 from chemkg.web.pages.site import STATUS_TO_COVERAGE, Instrument, Obligation, SiteData, site_data
 
 BASEL = "https://w3id.org/chemkg/treaty/basel"
+MEMBER_ROWS = 12  # per annex: a group with thousands of imported members still reads as a page
 
 
 @dataclass
@@ -79,6 +80,7 @@ class SubstancePage:
     zzs_status: str | None
     zzs: list[ZZSRoute]
     related: list[dict[str, Any]] = field(default_factory=list)
+    more_member_listings: int = 0  # members' listings left out of the tables (beyond MEMBER_ROWS per annex)
 
     @property
     def listings(self) -> list[Listing]:
@@ -118,6 +120,7 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
         profile.listings,
         key=lambda x: (order.get(x.instrument_iri, 99), x.annex_code, x.year or 0, x.iri),
     )
+    listings, more = _cap_member_listings(listings)
     eu = [x for x in listings if getattr(site.instruments.get(x.instrument_iri), "kind", "") == "eu"]
     basel = [x for x in listings if x.instrument_iri == BASEL]
     treaty = [x for x in listings if x not in eu and x not in basel]
@@ -138,4 +141,20 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
         zzs,
         zzs_routes(profile.zzs),
         related or [],
+        more,
     )
+
+
+def _cap_member_listings(listings: list[Listing]) -> tuple[list[Listing], int]:
+    """All listings of the entity and its groups; its members' listings up to MEMBER_ROWS per annex."""
+    kept: list[Listing] = []
+    per_annex: dict[str, int] = {}
+    left_out = 0
+    for x in listings:
+        if x.via_kind == "member":
+            per_annex[x.annex_iri] = per_annex.get(x.annex_iri, 0) + 1
+            if per_annex[x.annex_iri] > MEMBER_ROWS:
+                left_out += 1
+                continue
+        kept.append(x)
+    return kept, left_out
