@@ -1,7 +1,9 @@
 """Regression facts: listings written into the tests from the public reference tables.
 
-Each row was read in a cited source (the Stockholm and Rotterdam annex tables, the Montreal Protocol annexes).
-A wrong edit of graph/ (a CAS digit, a decision number, a year, an ODP/GWP) fails here, naming the fact.
+Each row was read in a cited source (the Stockholm and Rotterdam annex tables, the Montreal Protocol annexes,
+and for 2025-2026 the COP, review-committee and panel records). A wrong edit of graph/ (a CAS digit, a decision
+number, a year, an ODP/GWP, a meeting date, an exemption's expiry or a source's standing) fails here, naming
+the fact.
 """
 
 import pyoxigraph as ox
@@ -78,6 +80,8 @@ LISTINGS = [
     ("Asbestos: tremolite", "77536-68-6", "rotterdam/annex-iii", "RC-1/3", 2004),
     ("Asbestos: crocidolite", "12001-28-4", "rotterdam/annex-iii", "RC-1/3", 2004),
     ("All tributyltin compounds (incl. tributy", "56-35-9", "rotterdam/annex-iii", "RC-4/5", 2008),
+    ("Carbosulfan", "55285-14-8", "rotterdam/annex-iii", "RC-12/3", 2025),
+    ("Fenthion (ultra-low-volume formulations)", "55-38-9", "rotterdam/annex-iii", "RC-12/4", 2025),
     ("Alachlor", "15972-60-8", "rotterdam/annex-iii", "RC-5/3", 2011),
     ("Aldicarb", "116-06-3", "rotterdam/annex-iii", "", 2011),
     ("Endosulfan", "115-29-7", "rotterdam/annex-iii", "", 2011),
@@ -160,6 +164,96 @@ ZZS_ROUTES = [
     ("pfas", "pfas-group"),
 ]
 
+# Facts brought up to date from 2025-2026 official sources (issue 11). Each was read in the cited source;
+# a computed expiry follows Stockholm art. 4(4) and is marked as computed in the graph.
+
+# (exemption id under exemption/stockholm/, expiry as stored, "stated" or "computed")
+EXPIRIES = [
+    ("annex-a/aldrin/insecticide", "2009-05-17", "computed"),
+    ("annex-a/chlordane/termiticide", "2009-05-17", "computed"),
+    ("annex-a/mirex/termiticide", "2009-05-17", "computed"),
+    ("annex-b/ddt/intermediate", "2009-05-17", "computed"),
+    ("annex-a/lindane/lice-scabies", "2015-08-26", "computed"),
+    ("annex-a/endosulfan/crop-pest-complexes", "2017-10-27", "computed"),
+    ("annex-a/hbcdd/eps-xps-buildings", "2019-11-26", "computed"),
+    ("annex-a/pentachlorophenol/utility-poles", "2021-12-15", "computed"),
+    ("annex-a/sccp/production", "2023-12-18", "computed"),
+    ("annex-a/pfoa/semiconductors", "2025-12-03", "computed"),
+    ("annex-a/uv-328/blood-collection-tubes", "2030-02-26", "computed"),
+    ("annex-a/uv-328/aircraft-2030", "2030-12-31", "stated"),
+    ("annex-a/pcb/articles-in-use", "2025", "stated"),
+    ("annex-a/c-pentabde/recycling-articles", "2030", "stated"),
+    ("annex-a/dechlorane-plus/spare-parts", "2044", "stated"),
+    ("annex-a/pfoa/pfoi-pfob", "2036", "stated"),
+]
+
+# (meeting id, place or "" when not recorded, start, end)
+MEETINGS = [
+    ("sc-cop-12", "Geneva (CICG)", "2025-04-28", "2025-05-09"),
+    ("bc-cop-17", "Geneva (CICG)", "2025-04-28", "2025-05-09"),
+    ("sc-cop-13", "Panama City", "2027-04-19", "2027-04-30"),
+    ("rc-cop-13", "Panama City", "2027-04-19", "2027-04-30"),
+    ("bc-cop-18", "Panama City", "2027-04-19", "2027-04-30"),
+    ("poprc-20", "Rome", "2024-09-23", "2024-09-27"),
+    ("poprc-21", "Rome", "2025-09-29", "2025-10-03"),
+    ("crc-20", "Rome", "2024-09-17", "2024-09-20"),
+    ("crc-21", "", "2025-09-23", "2025-09-26"),
+    ("mc-cop-6", "Geneva", "2025-11-03", "2025-11-07"),
+    ("mp-mop-37", "Nairobi", "2025-11-03", "2025-11-07"),
+    ("isp-cwp-1", "Geneva, Switzerland", "2026-02-02", "2026-02-06"),
+    ("unea-7", "Nairobi, Kenya", "2025-12-08", "2025-12-12"),
+]
+
+# (event id, date)
+EVENTS = [
+    ("sc-cop-12-listings", "2025-05-02"),
+    ("sc-cop-12-mccp-listed", "2025-05-09"),
+    ("rc-cop-12-listings", "2025-05-09"),
+    ("basel-cop-17-outcomes", "2025-05-08"),
+    ("brs-cop-13-presidents-elected", "2025-05-08"),
+    ("isp-cwp-established", "2025-06-20"),
+    ("crc-21-opens", "2025-09-23"),
+    ("poprc-21-opens", "2025-09-29"),
+    ("minamata-cop-6-opens", "2025-11-03"),
+    ("mp-mop-37-opens", "2025-11-03"),
+    ("unea-7-opens", "2025-12-08"),
+    ("isp-cwp-partial-bureau", "2026-02-04"),
+    ("isp-cwp-1-closes", "2026-02-06"),
+    ("brs-cops-2027-planned", "2027-04-19"),
+]
+
+# (decision code, meeting id it was adopted at)
+DECISIONS = [
+    ("SC-12/9", "sc-cop-12"),
+    ("SC-12/10", "sc-cop-12"),
+    ("SC-12/12", "sc-cop-12"),
+    ("RC-12/3", "rc-cop-12"),
+    ("RC-12/4", "rc-cop-12"),
+]
+
+# (listing id, date the listing entered into force for Parties that did not opt out)
+IN_FORCE = [
+    ("stockholm/annex-a/pfhxs", "2023-11-16"),
+    ("stockholm/annex-a/uv-328", "2025-02-26"),
+    ("stockholm/annex-a/dechlorane-plus", "2025-02-26"),
+]
+
+# (source id, "official" or "secondary")
+STANDINGS = [
+    ("trb-2026-52", "official"),
+    ("sc-text", "official"),
+    ("rc-text", "official"),
+    ("enb-brs-2025-05-02", "official"),
+    ("pops-amendments-status", "official"),
+    ("ozone-decision-xxxvii-23", "official"),
+    ("mc-eeas-cop6", "official"),
+    ("crc-2-19", "official"),
+    ("mc-iisd-cop6", "secondary"),
+    ("aretenews-minamata-cop6", "secondary"),
+    ("iddri-isp-cwp", "secondary"),
+    ("gpcgateway-cop11", "secondary"),
+]
+
 LISTING_QUERY = """
 SELECT ?cas ?annex ?year (GROUP_CONCAT(?decision; separator="|") AS ?decisions) WHERE {
   ?item ck:casNumber ?cas .
@@ -188,6 +282,8 @@ SELECT ?entity ?criterion WHERE {
 PREFIXES = {
     "ck": "https://w3id.org/chemkg/ontology#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
 }
 
 
@@ -203,6 +299,11 @@ def _annex(annex: str) -> ox.NamedNode:
 
 def test_there_are_at_least_eighty_regression_facts() -> None:
     assert len(LISTINGS) + len(MONTREAL) + len(ZZS_ROUTES) >= 80
+
+
+def test_at_least_forty_facts_keep_2025_2026_up_to_date() -> None:
+    recent = EXPIRIES + MEETINGS + EVENTS + DECISIONS + IN_FORCE + STANDINGS
+    assert len(recent) >= 40
 
 
 @pytest.mark.parametrize(("name", "cas", "annex", "decision", "year"), LISTINGS, ids=[f[0] for f in LISTINGS])
@@ -230,3 +331,54 @@ def test_zzs_status_has_its_route(store: ox.Store, substance: str, criterion: st
     rows = _rows(store, ZZS_QUERY, entity=ox.NamedNode("https://w3id.org/chemkg/substance/" + substance))
     routes = {r["criterion"].rsplit("/", 1)[1] for r in rows}
     assert criterion in routes, f"{substance} should be ZZS via {criterion}; graph has {routes or 'no ZZS status'}"
+
+
+def _one(store: ox.Store, subject: str, predicate: str) -> list[str]:
+    query = f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}"
+    return [r["o"] for r in _rows(store, query, s=ox.NamedNode(CHEMKG + subject))]
+
+
+CHEMKG = "https://w3id.org/chemkg/"
+
+
+@pytest.mark.parametrize(("exemption", "expires", "basis"), EXPIRIES, ids=[f[0] for f in EXPIRIES])
+def test_exemption_expiry_is_stored_with_its_basis(store: ox.Store, exemption: str, expires: str, basis: str) -> None:
+    subject = "exemption/stockholm/" + exemption
+    assert _one(store, subject, "ck:expires") == [expires], f"{exemption}: expected expiry {expires}"
+    assert _one(store, subject, "ck:expiryBasis/skos:notation") == [basis], f"{exemption}: expected {basis}"
+
+
+@pytest.mark.parametrize(("meeting", "place", "start", "end"), MEETINGS, ids=[f[0] for f in MEETINGS])
+def test_meeting_has_its_place_and_dates(store: ox.Store, meeting: str, place: str, start: str, end: str) -> None:
+    subject = "meeting/" + meeting
+    assert _one(store, subject, "schema:startDate") == [start], f"{meeting} starts {start}"
+    assert _one(store, subject, "schema:endDate") == [end], f"{meeting} ends {end}"
+    assert _one(store, subject, "schema:location") == ([place] if place else []), f"{meeting} is held in {place}"
+
+
+@pytest.mark.parametrize(("event", "day"), EVENTS, ids=[f[0] for f in EVENTS])
+def test_event_has_its_date_and_a_source(store: ox.Store, event: str, day: str) -> None:
+    subject = "event/" + event
+    assert _one(store, subject, "dcterms:date") == [day], f"{event} happened on {day}"
+    assert _one(store, subject, "dcterms:source"), f"{event} cites no source"
+
+
+@pytest.mark.parametrize(("code", "meeting"), DECISIONS, ids=[f[0] for f in DECISIONS])
+def test_decision_was_adopted_at_its_meeting_and_cites_an_official_source(
+    store: ox.Store, code: str, meeting: str
+) -> None:
+    query = """SELECT ?code ?meeting ?standing WHERE {
+      ?d skos:notation ?code ; ck:adoptedAt ?meeting ; dcterms:source/ck:standing/skos:notation ?standing }"""
+    rows = _rows(store, query, code=ox.Literal(code))
+    assert {r["meeting"] for r in rows} == {CHEMKG + "meeting/" + meeting}, f"{code} at {meeting}; graph has {rows}"
+    assert "official" in {r["standing"] for r in rows}, f"{code} cites no official source"
+
+
+@pytest.mark.parametrize(("listing", "day"), IN_FORCE, ids=[f[0] for f in IN_FORCE])
+def test_listing_entered_into_force_on_its_date(store: ox.Store, listing: str, day: str) -> None:
+    assert _one(store, "listing/" + listing, "ck:entryIntoForce") == [day], f"{listing} in force {day}"
+
+
+@pytest.mark.parametrize(("source", "standing"), STANDINGS, ids=[f[0] for f in STANDINGS])
+def test_source_is_typed_official_or_secondary(store: ox.Store, source: str, standing: str) -> None:
+    assert _one(store, "source/" + source, "ck:standing/skos:notation") == [standing], f"{source} is {standing}"

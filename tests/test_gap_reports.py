@@ -84,3 +84,12 @@ def test_the_report_command_exports_csv(built_store: Path, tmp_path: Path) -> No
     assert "expiring-exemptions" in listed.output
     wrong = runner.invoke(app, ["report", "zzs-without-treaty", "-o", str(tmp_path / "gap.xlsx")], env=env)
     assert wrong.exit_code == 1 and ".csv" in wrong.output
+
+
+def test_secondary_only_lists_facts_no_official_source_supports(store: ox.Store) -> None:
+    result = run_report(store, "secondary-only")
+    facts = {row["fact"] for row in result.rows}
+    assert "https://w3id.org/chemkg/meeting/unea-7" in facts  # only news reports of UNEA-7 were found
+    assert "https://w3id.org/chemkg/meeting/sc-cop-12" not in facts  # the BRS Secretariat's newsroom
+    assert "https://w3id.org/chemkg/decision/sc-12-9" not in facts  # Tractatenblad 2026, 52
+    assert all(row["sources"] and row["type"] for row in result.rows)

@@ -6,8 +6,10 @@ and "-" for missing values, ECHA's legacy CSV with its header lines, BOM and '"'
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -203,11 +205,18 @@ def test_a_candidate_list_row_becomes_a_listing_of_the_curated_substance(importe
     )
 
 
-def test_rejected_rows_are_kept_next_to_the_imported_rows(imported: dict[str, object]) -> None:
+def test_each_list_is_kept_as_a_dated_snapshot_with_its_rejected_rows_and_origin(
+    imported: dict[str, object], lists: dict[str, Path]
+) -> None:
     saved = {s.kind: s for s in load_imports(imported["imports_dir"])}  # type: ignore[arg-type]
     assert set(saved) == {"rivm-zzs", "echa-candidate-list"}
-    assert [(r.row, r.reason) for r in saved["rivm-zzs"].rejections][1] == (6, "no substance name")
-    assert (saved["rivm-zzs"].folder / "raw" / "ZZS_smiles_20230718.xlsx").is_file()
+    rivm = saved["rivm-zzs"]
+    assert rivm.folder.relative_to(imported["imports_dir"]).as_posix() == "rivm-zzs/2023-07-18"  # type: ignore[arg-type]
+    assert [(r.row, r.reason) for r in rivm.rejections][1] == (6, "no substance name")
+    assert rivm.meta["sha256"] == hashlib.sha256(lists["rivm"].read_bytes()).hexdigest()
+    assert rivm.meta["publisher"] == "RIVM" and rivm.meta["url"].startswith("https://rvs.rivm.nl/")
+    assert "hergebruik" in rivm.meta["terms"] and rivm.meta["read_on"] == date.today().isoformat()
+    assert not any(p.name.startswith(".") for p in rivm.folder.parent.iterdir()), "no staged folder is left behind"
 
 
 def test_a_file_without_one_valid_row_changes_nothing(imported: dict[str, object], tmp_path: Path) -> None:
@@ -228,12 +237,14 @@ def test_the_cli_reports_each_rejected_row_and_exits_with_a_sentence(
 ) -> None:
     bad = write_xlsx(tmp_path / "zzs.xlsx", "ZZS lijst 1-1-2024", RIVM_HEADER, [RIVM_ROWS[2]])
     monkeypatch.setenv("CHEMKG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CHEMKG_IMPORTS_DIR", str(tmp_path / "official"))
     result = CliRunner().invoke(app, ["import", "rivm-zzs", str(bad), "--no-index"])
     assert result.exit_code == 1
     assert "zzs.xlsx:2: CAS 50-00-1 fails its checksum" in result.output
     assert "the store is unchanged" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "data" / "store").exists()
+    assert not (tmp_path / "official").exists()
 
 
 def test_an_unknown_kind_is_refused_with_the_kinds_to_choose_from(tmp_path: Path) -> None:

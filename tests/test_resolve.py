@@ -106,14 +106,17 @@ def test_a_name_one_chemical_word_away_is_only_suggested_never_answered(
         assert r.status == "unresolved" and r.message is not None
 
 
-def test_the_user_who_typed_tetrachloroethylene_learns_why_trichloroethylene_is_not_the_answer(
-    resolver: Resolver,
-) -> None:
+def test_the_user_who_typed_tetrachloroethylene_never_gets_trichloroethylene(resolver: Resolver) -> None:
+    """Found as itself when a list holds it; otherwise not found. Never the substance one chlorine away."""
     r = resolver.resolve("tetrachloroethylene")
+    assert r.entity is None or (r.entity.iri != SUBSTANCE + "trichloroethylene" and r.status == "resolved")
+
+
+def test_a_name_close_to_two_chemicals_but_neither_says_why_it_is_not_found(resolver: Resolver) -> None:
+    r = resolver.resolve("pentachloroethylene")  # no such chemical: C2 holds four chlorines at most
     assert r.status == "unresolved" and r.entity is None
-    close = next(s for s in r.suggestions if s.iri == SUBSTANCE + "trichloroethylene")
-    assert close.differs is not None and "multiplier" in close.differs
-    assert r.message is not None and "Trichloroethylene" in r.message and "another chemical" in r.message
+    assert r.suggestions and all(s.differs for s in r.suggestions if "chloroethylene" in s.matched.casefold())
+    assert r.message is not None and "another chemical" in r.message
 
 
 @pytest.mark.parametrize(
@@ -144,6 +147,8 @@ def test_no_name_in_the_graph_with_one_chemical_word_swapped_resolves_to_the_ori
             if key[m.start : m.end] not in SWAPS:
                 continue
             variant = key[: m.start] + SWAPS[key[m.start : m.end]] + key[m.end :]
+            if [x.identity for x in morphemes(variant)] == [x.identity for x in morphemes(key)]:
+                continue  # "thiazolium methyl" → "thiazoliumethyl" still reads "methyl": no swap
             tried += 1
             r = resolver.resolve(variant)
             originals = {iri for iri, kind, _ in entries if kind in ("name", "synonym")}

@@ -85,10 +85,24 @@ def test_annex_page_lists_only_that_annex(client: TestClient) -> None:
     assert "DDT" not in text.split("Everything it lists")[1].split("Annexes")[0]  # DDT is Annex B
 
 
-def test_zzs_page_lists_routes_and_their_substances(client: TestClient) -> None:
-    text = text_of(page(client, "/zzs"))
-    assert "All PFAS are ZZS" in text
-    assert "Substances per route" in text
+def test_zzs_page_lists_routes_and_pages_through_each_routes_substances(client: TestClient) -> None:
+    html = page(client, "/zzs")
+    assert "All PFAS are ZZS" in text_of(html)
+    assert "On the RIVM ZZS list (the list names no route)" in text_of(html)
+    cmr = page(client, "/zzs?route=cmr-clp")
+    assert "Substances per route" in text_of(cmr)
+    assert 'href="/zzs?route=cmr-clp&amp;page=2"' in cmr, "a route with hundreds of substances is paged"
+    first, second = (
+        set(re.findall(r'<li><a href="(/substance/[^"]+)"', page(client, f"/zzs?route=cmr-clp&page={n}")))
+        for n in (1, 2)
+    )
+    assert len(first) == 100 and second and not first & second
+    rivm = page(client, "/zzs?route=rivm-list")
+    pages = int(re.search(r"page 1 / (\d+)", text_of(rivm)).group(1))  # type: ignore[union-attr]
+    listed = " ".join(page(client, f"/zzs?route=rivm-list&page={n}") for n in range(1, pages + 1))
+    assert "/substance/import-cas-87-61-6" in listed, "1,2,3-trichlorobenzene is ZZS because the RIVM list says so"
+    page(client, "/zzs?route=no-such-route", status=404)
+    page(client, "/zzs?route=cmr-clp&page=999", status=404)
 
 
 def test_panel_page_shows_functions_and_candidate_topics_with_substances(client: TestClient) -> None:
@@ -109,6 +123,18 @@ def test_coverage_matrix_filters_pfas_and_downloads_csv_and_xlsx(client: TestCli
     sheet = book.active
     assert sheet is not None and sheet.max_row == len(rows) + 1
     assert client.get("/matrix?show=everything", headers=BROWSER).status_code == 400
+
+
+def test_the_full_lists_matrix_is_paged_on_screen_and_whole_in_the_download(client: TestClient) -> None:
+    first = page(client, "/matrix?show=zzs")
+    pages = int(re.search(r"page 1 / (\d+)", text_of(first)).group(1))  # type: ignore[union-attr]
+    assert pages > 1 and 'href="/matrix?show=zzs&amp;page=2"' in first
+    on_screen = sum(
+        len(re.findall(r'<th scope="row"', page(client, f"/matrix?show=zzs&page={n}"))) for n in range(1, pages + 1)
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get("/matrix.csv?show=zzs").text)))
+    assert on_screen == len(rows) > 1000, "every ZZS substance of the official lists is in the matrix"
+    page(client, f"/matrix?show=zzs&page={pages + 1}", status=404)
 
 
 def test_every_iri_kind_dereferences_to_a_page(client: TestClient) -> None:

@@ -26,7 +26,9 @@ HTML = {"accept": "text/html"}
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """A curated build, then a rebuild with a small RIVM list imported, then an export of it."""
     data = tmp_path_factory.mktemp("web-releases")
-    settings = load_settings(graph_dir=ROOT / "graph", ontology_dir=ROOT / "ontology", data_dir=data)
+    settings = load_settings(
+        graph_dir=ROOT / "graph", ontology_dir=ROOT / "ontology", data_dir=data, imports_dir=data / "official"
+    )
     build(settings.graph_dir, settings.ontology_dir, settings.store)
     rivm = write_xlsx(data / "ZZS_smiles_20230718.xlsx", "ZZS lijst 18-7-2023", RIVM_HEADER, RIVM_ROWS)
     run_import(

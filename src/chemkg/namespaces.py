@@ -10,6 +10,7 @@ SCHEMA = Namespace("https://schema.org/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
+PAV = Namespace("http://purl.org/pav/")  # provenance, authoring and versioning: pav:retrievedOn
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 PROVENANCE_GRAPH = URIRef(BASE + "graph/provenance")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
@@ -26,6 +27,7 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "schema": str(SCHEMA),
     "void": str(VOID),
+    "pav": str(PAV),
 }
 
 

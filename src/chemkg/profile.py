@@ -32,11 +32,18 @@ class Citation:
     url: str | None = None
     locator: str | None = None
     confidence: str | None = None
+    standing: str | None = None  # 'official' or 'secondary': briefs list official sources first
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Citation:
-        """The citation in a query row's ``sourceTitle``, ``sourceUrl``, ``locator`` and ``confidence``."""
-        return cls(row.get("sourceTitle") or "", row.get("sourceUrl"), row.get("locator"), row.get("confidence"))
+        """The citation in a query row: sourceTitle, sourceUrl, locator, confidence and sourceStanding."""
+        return cls(
+            row.get("sourceTitle") or "",
+            row.get("sourceUrl"),
+            row.get("locator"),
+            row.get("confidence"),
+            row.get("sourceStanding"),
+        )
 
     def text(self) -> str:
         where = f", {self.locator}" if self.locator else ""
@@ -71,6 +78,7 @@ class Listing:
     year: int | None = None
     in_force: str | None = None
     category: str | None = None
+    categories: list[str] = field(default_factory=list)  # every hazard class (CLP) or reason (Candidate List)
     group: str | None = None
     phase_out: str | None = None
     odp: float | None = None
@@ -225,6 +233,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
             )
             by_iri[row["listing"]] = listing
         _add_unique(listing.decisions, row["decision"])
+        _add_unique(listing.categories, row["category"])
         _add_unique(
             listing.citations,
             Citation.from_row(row),

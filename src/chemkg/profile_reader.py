@@ -30,6 +30,7 @@ LOCATOR, CONFIDENCE = _n(CK + "sourceLocator"), _n(CK + "confidence")
 PREF_LABEL, NOTATION = _n(SKOS + "prefLabel"), _n(SKOS + "notation")
 SOURCE, TITLE, DESCRIPTION = _n(DCT + "source"), _n(DCT + "title"), _n(DCT + "description")
 URL = _n("https://schema.org/url")
+STANDING = _n(CK + "standing")
 RDF_TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 OPTIONAL_FIELDS = {
     "adopted": CK + "adoptedOn",
@@ -183,8 +184,23 @@ def _per_source_and_decision(reader: Reader, listing: str, row: dict[str, Any]) 
             continue
         url = reader.value(source, URL)
         for decision in decisions or [None]:
-            out.append(dict(row, source=source, sourceTitle=title, sourceUrl=url, decision=decision))
+            out.append(
+                dict(
+                    row,
+                    source=source,
+                    sourceTitle=title,
+                    sourceUrl=url,
+                    sourceStanding=standing(reader, source),
+                    decision=decision,
+                )
+            )
     return out
+
+
+def standing(reader: Reader, source: str) -> str | None:
+    """'official' or 'secondary': the notation of the source's ck:standing."""
+    concepts = reader.iris(source, STANDING)
+    return reader.value(concepts[0], NOTATION) if concepts else None
 
 
 def exemption_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
@@ -262,6 +278,7 @@ def zzs_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
                                 criterionLabelNl=route_label_nl,
                                 sourceTitle=title,
                                 sourceUrl=reader.value(source, URL),
+                                sourceStanding=standing(reader, source),
                             )
                         )
     rows.sort(key=lambda r: (r["derivation"], r["criterionCode"]))

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
 from chemkg.name_guard import chemical_difference
+from chemkg.name_index import TrigramIndex
 from chemkg.store import run_named
 
 FUZZY_ACCEPT = 85.0  # a fuzzy score at or above this resolves; below it we only suggest
 FUZZY_PLAIN_ACCEPT = 80.0  # ...and the plain edit-distance ratio must agree
 SUGGEST_MIN = 65.0
-SHORTLIST = 30  # names scored with the (slow) weighted ratio after a fast first pass
+SHORTLIST = 60  # names sharing most trigrams with the query: the only ones scored with the weighted ratio
 IDENTIFIER_KINDS = ("cas", "ec", "inchikey")
 DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # "CAS 50-00-0", "CAS-nr. 50-00-0", "EC no. 200-001-8", "EG-nummer 200-001-8", "InChIKey=…"
@@ -87,7 +89,13 @@ class Resolver:
     thousands of rows costs no further store access.
     """
 
-    def __init__(self, rows: list[dict[str, str]], memberships: list[dict[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[dict[str, str]],
+        memberships: list[dict[str, str]] | None = None,
+        held: list[HeldList] | None = None,
+    ) -> None:
+        self.held = held or []
         self.entities: dict[str, Entity] = {}
         self.exact: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # norm → (iri, kind, value)
         for row in rows:
@@ -105,6 +113,7 @@ class Resolver:
                 self.exact[key].append(entry)
         self._add_names_before_parentheses(rows)
         self.names = [k for k, entries in self.exact.items() if any(e[1] not in IDENTIFIER_KINDS for e in entries)]
+        self.name_index = TrigramIndex(self.names)
         self.group_members: dict[str, list[str]] = defaultdict(list)
         for m in memberships or []:
             if m["member"] in self.entities and m["member"] not in self.group_members[m["group"]]:
@@ -123,7 +132,7 @@ class Resolver:
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Resolver:
-        return cls(run_named(store, "entity-names"), run_named(store, "entity-members"))
+        return cls(run_named(store, "entity-names"), run_named(store, "entity-members"), held_lists(store))
 
     def members_of(self, iri: str) -> list[Entity]:
         """Every member of a group, through subgroups too, sorted by label; empty for a substance."""
@@ -164,10 +173,7 @@ class Resolver:
         if hits:
             return self._found(value, hits, confidence=1.0)
         return Resolution(
-            value,
-            "unresolved",
-            match_type=kind,
-            message=f"{_KIND_NAMES[kind]} {value} is not in ChemKG; try the substance name",
+            value, "unresolved", match_type=kind, message=f"{_KIND_NAMES[kind]} {value} is {absence(self.held)}"
         )
 
     def _found(self, query: str, hits: list[tuple[str, str, str]], confidence: float) -> Resolution:
@@ -192,12 +198,12 @@ class Resolver:
         query = normalise(text)
         if not query or not self.names:
             return []
-        # A fast first pass (plain and word-set ratios) keeps the weighted ratio to a shortlist.
-        shortlist = {name for name, _, _ in process.extract(query, self.names, scorer=fuzz.ratio, limit=SHORTLIST)}
-        shortlist |= {
-            name for name, _, _ in process.extract(query, self.names, scorer=fuzz.token_set_ratio, limit=SHORTLIST // 2)
-        }
-        scored = sorted(((fuzz.WRatio(query, name), name) for name in shortlist), key=lambda x: (-x[0], x[1]))
+        # A fast first pass (trigram overlap) keeps the weighted ratio to a shortlist.
+        shortlist = self.name_index.closest(query, SHORTLIST)
+        scored = sorted(
+            ((score, name) for name, score, _ in process.extract(query, shortlist, scorer=fuzz.WRatio, limit=None)),
+            key=lambda x: (-x[0], x[1]),
+        )
         out: list[Suggestion] = []
         seen: set[str] = set()
         for score, name in scored:

@@ -23,7 +23,9 @@ class Settings(BaseSettings):
     store_path: Path | None = Field(None, description="The Oxigraph store; default <data_dir>/store.")
     index_path: Path | None = Field(None, description="The search index; default <data_dir>/index.")
     imports_dir: Path | None = Field(
-        None, description="Imported official lists (validated rows per list); default <data_dir>/imports."
+        None,
+        description="Snapshots of the official lists (one folder per list and edition), read by every build and "
+        "written by `chemkg import`; default <graph_dir>/official.",
     )
     exports_dir: Path | None = Field(
         None, description="Versioned dumps from `chemkg export`; default <data_dir>/exports."
@@ -53,7 +55,7 @@ class Settings(BaseSettings):
 
     @property
     def imports(self) -> Path:
-        return self.imports_dir or self.data_dir / "imports"
+        return self.imports_dir or self.graph_dir / "official"
 
     @property
     def exports(self) -> Path:

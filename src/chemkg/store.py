@@ -14,6 +14,27 @@ import pyoxigraph as ox
 from chemkg.namespaces import sparql_prefixes
 
 BUILD_INFO = "build.json"
+TABLES = "tables"  # results of the whole-graph named queries, written by the build beside the store
+# Named queries without parameters that read the whole graph (pages, search documents, coverage, resolver):
+# seconds each on Oxigraph at full size, so the build runs them once and readers load the rows.
+PRECOMPUTED = (
+    "coverage",
+    "coverage-zzs",
+    "entity-members",
+    "entity-names",
+    "held-lists",
+    "page-coverage",
+    "page-entities",
+    "page-group-members",
+    "page-zzs-assessments",
+    "search-entities",
+    "search-imported",
+    "search-links",
+    "search-listings",
+    "search-names",
+)
+_OPENED: dict[int, tuple[ox.Store, Path]] = {}  # the folder of each store opened here (a store has no path)
+_KEEP_OPENED = 8
 
 
 class StoreMissing(Exception):
@@ -31,7 +52,11 @@ def open_store(path: Path) -> ox.Store:
     """Open a built store read-only; say how to build one when there is none."""
     if not (path / BUILD_INFO).exists():
         raise StoreMissing(f"no built store at {path}; run `chemkg build` first")
-    return ox.Store.read_only(str(path.resolve()))
+    store = ox.Store.read_only(str(path.resolve()))
+    _OPENED[id(store)] = (store, path.resolve())
+    while len(_OPENED) > _KEEP_OPENED:
+        del _OPENED[next(iter(_OPENED))]
+    return store
 
 
 def build_info(path: Path) -> dict[str, Any]:
@@ -84,7 +109,35 @@ def select(store: ox.Store, query: str, **bindings: Any) -> list[dict[str, Any]]
 
 
 def run_named(store: ox.Store, name: str, **bindings: Any) -> list[dict[str, Any]]:
+    """Rows of a named query; whole-graph queries of a built store come from the rows the build saved."""
+    if not bindings and name in PRECOMPUTED:
+        rows = _saved_rows(store, name)
+        if rows is not None:
+            return rows
     return select(store, named_queries()[name].text, **bindings)
+
+
+def _saved_rows(store: ox.Store, name: str) -> list[dict[str, Any]] | None:
+    opened = _OPENED.get(id(store))
+    if opened is None or opened[0] is not store:
+        return None
+    try:
+        rows: list[dict[str, Any]] = json.loads((opened[1] / TABLES / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # an older build without saved rows: run the query
+    return rows
+
+
+def save_tables(path: Path) -> None:
+    """Run the whole-graph named queries once on a freshly written store and save their rows beside it."""
+    store = ox.Store.read_only(str(path))
+    folder = path / TABLES
+    folder.mkdir(exist_ok=True)
+    queries = named_queries()
+    for name in PRECOMPUTED:
+        rows = select(store, queries[name].text)
+        (folder / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    del store
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:

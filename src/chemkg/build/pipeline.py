@@ -20,11 +20,13 @@ from chemkg.build.rdf import node, ontology_graph, register_graph
 from chemkg.build.shacl import shacl_problems
 from chemkg.build.swap import discard, new_build_dir, swap_in
 from chemkg.imports.graph import add_imports
-from chemkg.imports.saved import SavedImport
+from chemkg.imports.saved import SavedImport, load_imports
+from chemkg.imports.zzs_rules import GRAPH as RULES_GRAPH
+from chemkg.imports.zzs_rules import rule_graph
 from chemkg.namespaces import CK, DATA_LICENCE, ONTOLOGY_GRAPH, VOID, graph_iri
-from chemkg.registers.files import Register
+from chemkg.registers.files import OFFICIAL, Register
 from chemkg.registers.validate import Catalogue, Problem, load
-from chemkg.store import BUILD_INFO
+from chemkg.store import BUILD_INFO, save_tables
 
 Progress = Callable[[str, int, int], None]
 
@@ -98,6 +100,19 @@ def provenance_graph(catalogue: Catalogue, graphs: dict[str, Graph], built_at: s
     return g
 
 
+def describe_rules(prov: Graph, triples: int, built_at: str) -> None:
+    gi = graph_iri(RULES_GRAPH)
+    for t in (CK.Register, VOID.Dataset, PROV.Entity):
+        prov.add((gi, RDF.type, t))
+    prov.add(
+        (gi, RDFS.label, Literal("ChemKG: ZZS status by RIVM's rules, for every substance not curated", lang="en"))
+    )
+    prov.add((gi, VOID.triples, Literal(triples)))
+    prov.add((gi, PROV.generatedAtTime, Literal(built_at, datatype=XSD.dateTime)))
+    prov.add((gi, DCTERMS.license, DATA_LICENCE))
+    prov.add((gi, CK.sourceFile, Literal("src/chemkg/imports/zzs_rules.py (rules over the listings of this build)")))
+
+
 def git_revision(root: Path) -> str | None:
     try:
         out = subprocess.run(
@@ -138,10 +153,15 @@ def build(
     ontology_dir: Path,
     store_path: Path,
     progress: Progress | None = None,
-    imports: Sequence[SavedImport] = (),
+    imports: Sequence[SavedImport] | None = None,
 ) -> BuildReport:
-    """Build the store from the registers (and imported lists), or raise ``BuildFailed`` leaving the old store."""
+    """Build the store from the registers and the official lists, or raise ``BuildFailed`` leaving the old store.
+
+    ``imports`` defaults to the newest edition of every list under ``<graph_dir>/official``.
+    """
     started = time.perf_counter()
+    if imports is None:
+        imports = load_imports(graph_dir / OFFICIAL)
     catalogue, graphs, problems = compile_graphs(graph_dir, ontology_dir, progress)
     if problems:
         raise BuildFailed(problems)
@@ -150,9 +170,12 @@ def build(
     summaries, problems = add_imports(graphs, catalogue, list(imports), built_at)
     if problems:
         raise BuildFailed(problems)
+    graphs[RULES_GRAPH] = rule_graph(graphs, catalogue)
+    describe_rules(graphs["provenance"], len(graphs[RULES_GRAPH]), built_at)
     target = new_build_dir(store_path)
     try:
         write_store(target, graphs)
+        save_tables(target)
         report = BuildReport(
             store_path,
             0.0,

@@ -146,6 +146,7 @@ def write_sources(w: RowWriter) -> None:
     w.date("date", DCTERMS.date)
     w.text("licence", DCTERMS.license)
     w.text("type", DCTERMS.type)
+    w.add(CK.standing, CK.officialSource if w.row.get("standing") == "official" else CK.secondarySource)
     w.text("note", RDFS.comment, "en")
 
 
@@ -283,6 +284,8 @@ def write_exemptions(w: RowWriter) -> None:
     for listing in w.refs("listing", DCTERMS.isPartOf):
         w.g.add((listing, CK.hasExemption, w.subject))
     w.date("expires", CK.expires)
+    if w.row.get("expires"):
+        w.add(CK.expiryBasis, CK.computedExpiry if w.row.get("expires_basis") == "computed" else CK.statedExpiry)
 
 
 def write_zzs_criteria(w: RowWriter) -> None:

@@ -89,6 +89,10 @@ def import_command(
     table.add_row("rows read", str(parsed.rows_read))
     table.add_row("rows imported", str(len(parsed.imported_rows)))
     table.add_row("rows rejected", str(len(parsed.rejections)))
+    shared = parsed.shared_identifiers() if IMPORT_KINDS[kind].numbered_entries else {}
+    if shared:
+        examples = "; ".join(f"{cas} in {', '.join(entries)}" for cas, entries in list(shared.items())[:3])
+        table.add_row("CAS in several entries", f"{len(shared)} (each entry kept as its own listing), e.g. {examples}")
     if outcome.summary:
         linked = ", ".join(f"{how} {n}" for how, n in outcome.summary.linked.items())
         table.add_row("linked by", linked)
@@ -109,9 +113,9 @@ def list_command() -> None:
     """The imported lists, with their version dates and row counts."""
     saved = load_imports(settings().imports)
     if not saved:
-        console.print("no lists imported yet; see `chemkg import --help`")
+        console.print(f"no list snapshots under {settings().imports}; see `chemkg import --help`")
         return
-    table = Table("kind", "version", "file", "read", "imported", "rejected", "imported at")
+    table = Table("kind", "edition", "file", "read", "imported", "rejected", "read on", "snapshot")
     for item in saved:
         m = item.meta
         table.add_row(
@@ -121,7 +125,8 @@ def list_command() -> None:
             str(m["rows_read"]),
             str(m["rows_imported"]),
             str(m["rows_rejected"]),
-            str(m["imported_at"]),
+            str(m.get("read_on", "")),
+            str(item.folder),
         )
     console.print(table)
 

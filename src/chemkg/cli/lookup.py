@@ -83,7 +83,8 @@ def print_profile(p: Profile, lang: str) -> None:
     for item in p.listings:
         table.add_row(
             escape(item.instrument if lang == "en" else item.instrument_nl),
-            escape(item.annex if lang == "en" else item.annex_nl),
+            escape(item.annex if lang == "en" else item.annex_nl)
+            + (f" ({escape(', '.join(item.categories))})" if item.categories else ""),
             escape(item.status_label if lang == "en" else item.status_label_nl),
             escape(", ".join(item.decisions)),
             str(item.year or ""),

@@ -15,10 +15,10 @@ from rdflib.namespace import DCTERMS, PROV
 
 from chemkg.build.rdf import date_literal, node
 from chemkg.imports.kinds import IMPORT_KINDS
-from chemkg.imports.link import Link, Linker
+from chemkg.imports.link import Link, Linker, slug
 from chemkg.imports.records import Record
 from chemkg.imports.saved import SavedImport
-from chemkg.namespaces import CK, SCHEMA, VOID, graph_iri, iri
+from chemkg.namespaces import CK, PAV, SCHEMA, VOID, graph_iri, iri
 from chemkg.registers.validate import Catalogue, Problem
 
 STATUS = {"listed": CK.listed, "deleted": CK.deleted}
@@ -56,16 +56,35 @@ def source_node(kind: str) -> URIRef:
 
 
 def import_source(g: Graph, saved: SavedImport) -> URIRef:
+    """The list edition as a ``ck:Source``: who publishes it, where, which edition, read when, which file."""
     kind = IMPORT_KINDS[saved.kind]
     src = source_node(saved.kind)
+    title = f"{kind.title}, edition of {saved.as_of}"
     g.add((src, RDF.type, CK.Source))
-    g.add((src, DCTERMS.title, Literal(f"{kind.title}, version of {saved.as_of}")))
-    g.add((src, RDFS.label, Literal(f"{kind.title}, version of {saved.as_of}")))
+    g.add((src, DCTERMS.title, Literal(title)))
+    g.add((src, RDFS.label, Literal(title)))
     g.add((src, DCTERMS.publisher, Literal(kind.publisher)))
     g.add((src, DCTERMS.date, Literal(saved.as_of, datatype=XSD.date)))
     g.add((src, SCHEMA.url, Literal(kind.url, datatype=XSD.anyURI)))
     g.add((src, DCTERMS.type, Literal("official-list")))
-    g.add((src, RDFS.comment, Literal(f"Imported from {saved.source_file} ({saved.meta['as_of_basis']})", lang="en")))
+    g.add((src, CK.standing, CK.officialSource))
+    g.add((src, DCTERMS.rights, Literal(kind.terms)))
+    g.add((src, CK.shortName, Literal(kind.short, lang="en")))
+    if saved.meta.get("read_on"):
+        g.add((src, PAV.retrievedOn, Literal(saved.meta["read_on"], datatype=XSD.date)))
+    if saved.meta.get("sha256"):
+        g.add((src, SCHEMA.sha256, Literal(saved.meta["sha256"])))
+    g.add(
+        (
+            src,
+            RDFS.comment,
+            Literal(
+                f"Read from {saved.source_file} (edition date: {saved.meta['as_of_basis']}); "
+                f"snapshot graph/official/{saved.kind}/{saved.edition}",
+                lang="en",
+            ),
+        )
+    )
     return src
 
 
@@ -122,6 +141,8 @@ class ImportWriter:
             g.add((link.iri, CK.ecNumber, Literal(ec)))
         if record.smiles:
             g.add((link.iri, SCHEMA.smiles, Literal(record.smiles)))
+        if record.inchikey:
+            g.add((link.iri, SCHEMA.inChIKey, Literal(record.inchikey)))
         if record.description:
             g.add((link.iri, DCTERMS.description, Literal(record.description, lang="en")))
         g.add((link.iri, DCTERMS.source, src))
@@ -167,7 +188,9 @@ class ImportWriter:
             int(saved.meta["rows_imported"]),
             len(saved.rejections),
         )
-        groups: dict[tuple[str, Link], list[Record]] = defaultdict(list)
+        # A list whose entries have numbers (a CLP index number, an Annex XVII entry) keeps each entry apart,
+        # also when two entries name the same substance.
+        groups: dict[tuple[str, Link, str], list[Record]] = defaultdict(list)
         linked: dict[str, int] = defaultdict(int)
         for record in records:
             link = self.linker.link(record)
@@ -175,26 +198,30 @@ class ImportWriter:
             if link.how == "new" and link.iri not in self.described:
                 summary.entities_created += 1
             self.entity(g, record, link, src)
-            groups[(record.annex, link)].append(record)
+            groups[(record.annex, link, record.entry if kind.numbered_entries else "")].append(record)
         summary.linked = dict(sorted(linked.items()))
-        for (annex, link), rows in groups.items():
+        for (annex, link, entry), rows in groups.items():
             if kind.zzs:
                 self.zzs(g, saved, link, rows, src)
             else:
-                self.listing(g, saved, annex, link, rows, src)
+                self.listing(g, saved, annex, link, rows, src, entry)
         summary.triples = len(g)
         return g, summary
 
-    def listing(self, g: Graph, saved: SavedImport, annex: str, link: Link, rows: list[Record], src: URIRef) -> None:
+    def listing(
+        self, g: Graph, saved: SavedImport, annex: str, link: Link, rows: list[Record], src: URIRef, entry: str = ""
+    ) -> None:
         found = self.annex(g, saved, annex)
         if found is None:
             return
         annex_iri, instrument, annex_labels = found
-        listing = iri(f"listing/import/{annex}/{link.key}")
+        listing = iri(f"listing/import/{annex}/{link.key}" + (f"/{slug(entry)}" if entry else ""))
         g.add((listing, RDF.type, CK.Listing))
         g.add((listing, CK.listedItem, link.iri))
         g.add((listing, CK.inAnnex, annex_iri))
         g.add((listing, CK.instrument, instrument))
+        if entry:
+            g.add((listing, SKOS.notation, Literal(entry)))
         status = "listed" if any(r.status == "listed" for r in rows) else "deleted"
         g.add((listing, CK.listingStatus, STATUS[status]))
         dates = sorted(r.date for r in rows if r.date)
@@ -250,14 +277,14 @@ def import_provenance(prov: Graph, saved: SavedImport, summary: ImportSummary, b
     prov.add((gi, DCTERMS.modified, Literal(saved.as_of, datatype=XSD.date)))
     prov.add((gi, OWL.versionInfo, Literal(f"{saved.as_of} ({saved.meta['as_of_basis']})")))
     prov.add((gi, PROV.wasDerivedFrom, source_node(saved.kind)))
-    prov.add((gi, DCTERMS.rights, Literal(f"Data published by {kind.publisher}; the publisher's terms apply.")))
+    prov.add((gi, DCTERMS.rights, Literal(kind.terms)))
     prov.add(
         (
             gi,
             RDFS.comment,
             Literal(
                 f"{summary.rows_read} rows read, {summary.rows_imported} imported, "
-                f"{summary.rows_rejected} rejected (imported {saved.meta['imported_at']})",
+                f"{summary.rows_rejected} rejected (read on {saved.meta.get('read_on', 'unknown date')})",
                 lang="en",
             ),
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from chemkg.identity import cas_error, ec_error
 from chemkg.imports.records import Record
 from chemkg.imports.tables import is_missing, parse_date, values
+from chemkg.registers.structure import inchikey_from_smiles
 
 Cells = dict[str, str]
 CMR_1A_1B = re.compile(r"\b(Carc|Muta|Repr)\.\s*1[AB]\b")
@@ -33,7 +34,10 @@ class ImportKind:
     url: str
     required: tuple[str, ...]  # normalised column keys the file must have
     parse: Callable[[int, Cells], list[Record]]
+    terms: str  # the publisher's terms of reuse, as recorded with every snapshot
+    short: str  # the name a "not on any list" answer uses
     zzs: bool = False  # rows are ZZS statuses rather than listings
+    numbered_entries: bool = False  # each entry number is a listing of its own (CLP index, Annex XVII entry)
 
     @property
     def graph(self) -> str:
@@ -96,6 +100,7 @@ def parse_rivm_zzs(row: int, cells: Cells) -> list[Record]:
         status = "zzs"
     else:
         raise RowError(f"list name {list_name!r} is neither 'Lijst ZZS' nor a potential-ZZS list")
+    smiles = cell(cells, "smiles")
     return [
         Record(
             row,
@@ -104,7 +109,8 @@ def parse_rivm_zzs(row: int, cells: Cells) -> list[Record]:
             cas=cas,
             ec=ec,
             status=status,
-            smiles=cell(cells, "smiles"),
+            smiles=smiles,
+            inchikey=(inchikey_from_smiles(smiles) or "") if smiles else "",
         )
     ]
 
@@ -224,6 +230,15 @@ def parse_clp(row: int, cells: Cells) -> list[Record]:
 
 
 IDENTITY = ("name", "cas", "ec")
+ECHA_TERMS = (
+    "ECHA legal notice (https://echa.europa.eu/legal-notice): reproduction authorised with the source acknowledged "
+    "as 'Source: European Chemicals Agency, http://echa.europa.eu/'; provided without warranty; only the text in "
+    "the Official Journal of the European Union is authentic."
+)
+RIVM_TERMS = (
+    "Dutch government information published by RIVM (Risico's van stoffen, rvs.rivm.nl), reusable under the Wet "
+    "hergebruik van overheidsinformatie with RIVM named as the source; RIVM's own disclaimer applies."
+)
 IMPORT_KINDS: dict[str, ImportKind] = {
     k.name: k
     for k in (
@@ -234,6 +249,8 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://rvs.rivm.nl/stoffenlijsten/Zeer-Zorgwekkende-Stoffen",
             ("list", "name", "name_nl", "cas", "ec"),
             parse_rivm_zzs,
+            RIVM_TERMS,
+            "RIVM ZZS list",
             zzs=True,
         ),
         ImportKind(
@@ -243,6 +260,8 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/candidate-list-table",
             (*IDENTITY, "date"),
             parse_candidate_list,
+            ECHA_TERMS,
+            "ECHA Candidate List",
         ),
         ImportKind(
             "echa-annex-xiv",
@@ -251,6 +270,8 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/authorisation-list",
             (*IDENTITY, "sunset", "outcome_date"),
             parse_annex_xiv,
+            ECHA_TERMS,
+            "REACH Annex XIV (ECHA)",
         ),
         ImportKind(
             "echa-annex-xvii",
@@ -259,6 +280,9 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/substances-restricted-under-reach",
             (*IDENTITY, "entry", "outcome_date"),
             parse_annex_xvii,
+            ECHA_TERMS,
+            "REACH Annex XVII restrictions (ECHA)",
+            numbered_entries=True,
         ),
         ImportKind(
             "echa-pops",
@@ -267,6 +291,8 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/list-of-substances-subject-to-pops-regulation",
             (*IDENTITY, "date", "pops_annex"),
             parse_pops,
+            ECHA_TERMS,
+            "EU POPs list (ECHA)",
         ),
         ImportKind(
             "echa-clp",
@@ -275,6 +301,9 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             "https://echa.europa.eu/information-on-chemicals/annex-vi-to-clp",
             (*IDENTITY, "index", "hazards", "from", "to"),
             parse_clp,
+            ECHA_TERMS,
+            "CLP Annex VI harmonised classifications (ECHA)",
+            numbered_entries=True,
         ),
     )
 }

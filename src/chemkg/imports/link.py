@@ -15,7 +15,9 @@ from chemkg.build.rdf import node
 from chemkg.imports.records import Record
 from chemkg.registers.validate import Catalogue
 
-GROUP_WORDS = re.compile(r"\b(compounds|salts|substances|isomers|esters|homologues|congeners)\b", re.IGNORECASE)
+GROUP_WORDS = re.compile(
+    r"\b(compounds|salts|substances|isomers|esters|homologues|congeners)\b|verbindingen\b|zouten\b", re.IGNORECASE
+)
 TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -35,36 +37,52 @@ def slug(text: str) -> str:
 
 
 class Linker:
-    """Indexes the curated substances once; ``link`` finds or mints the entity of a record."""
+    """Indexes the curated substances once; ``link`` finds or mints the entity of a record.
+
+    A list entry joins a curated entity only by CAS, EC or exact name, and a single substance
+    never joins a curated group: the tellurium entry is not "tellurium and tellurium compounds",
+    and its ZZS status must not make the whole group ZZS.
+    """
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.by_cas: dict[str, str] = {}
-        self.by_ec: dict[str, str] = {}
-        self.by_name: dict[str, str] = {}
+        self.by_cas: dict[str, list[str]] = {}
+        self.by_ec: dict[str, list[str]] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.kind: dict[str, str] = {}
         # Single substances first, so a CAS shared with a group resolves to the substance.
         rows = sorted(catalogue.of_kind("substances"), key=lambda r: (r.get("kind") != "substance", r.get("id")))
         for row in rows:
             id_ = row.get("id")
+            self.kind[id_] = row.get("kind")
             for cas in row.many("cas"):
-                self.by_cas.setdefault(cas, id_)
+                self.by_cas.setdefault(cas, []).append(id_)
             for ec in row.many("ec"):
-                self.by_ec.setdefault(ec, id_)
+                self.by_ec.setdefault(ec, []).append(id_)
             names = [row.get("label_en"), row.get("label_nl"), *row.many("synonyms_en"), *row.many("synonyms_nl")]
             for name in names:
                 if name:
-                    self.by_name.setdefault(name_key(name), id_)
+                    ids = self.by_name.setdefault(name_key(name), [])
+                    if id_ not in ids:
+                        ids.append(id_)
+
+    def first(self, index: dict[str, list[str]], keys: list[str], group_ok: bool) -> str | None:
+        for key in keys:
+            for id_ in index.get(key, []):
+                if group_ok or self.kind.get(id_) == "substance":
+                    return id_
+        return None
 
     def link(self, record: Record) -> Link:
-        for cas in record.cas_numbers:
-            if cas in self.by_cas:
-                return Link(node("substances", self.by_cas[cas]), self.by_cas[cas], "cas")
-        for ec in record.ec_numbers:
-            if ec in self.by_ec:
-                return Link(node("substances", self.by_ec[ec]), self.by_ec[ec], "ec")
-        for name in (record.name, TRAILING_NOTE.sub("", record.name), record.name_nl):
-            if name and name_key(name) in self.by_name:
-                id_ = self.by_name[name_key(name)]
-                return Link(node("substances", id_), id_, "name")
+        group_ok = self.is_group(record)
+        names = [name_key(n) for n in (record.name, TRAILING_NOTE.sub("", record.name), record.name_nl) if n]
+        for how, index, keys in (
+            ("cas", self.by_cas, record.cas_numbers),
+            ("ec", self.by_ec, record.ec_numbers),
+            ("name", self.by_name, names),
+        ):
+            found = self.first(index, keys, group_ok)
+            if found is not None:
+                return Link(node("substances", found), found, how)
         if record.cas_numbers:
             key = f"import-cas-{record.cas_numbers[0]}"
         elif record.ec_numbers:

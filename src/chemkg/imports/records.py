@@ -29,6 +29,7 @@ class Record:
     phase_out: str = ""
     description: str = ""
     smiles: str = ""
+    inchikey: str = ""  # computed from ``smiles`` by RDKit when the list gives one
     url: str = ""
 
     @property
@@ -81,6 +82,18 @@ class ParsedList:
     def accounted(self) -> bool:
         """Every data row is either imported or rejected with a reason."""
         return len(self.imported_rows) + len(self.rejections) == self.rows_read
+
+    def shared_identifiers(self) -> dict[str, list[str]]:
+        """CAS numbers that more than one entry of the list names, with those entries: kept apart, and reported."""
+        entries: dict[str, list[str]] = {}
+        for record in self.records:
+            if not record.entry:
+                continue
+            for cas in record.cas_numbers:
+                found = entries.setdefault(cas, [])
+                if record.entry not in found:
+                    found.append(record.entry)
+        return {cas: found for cas, found in sorted(entries.items()) if len(found) > 1}
 
     @property
     def imported_rows(self) -> set[int]:

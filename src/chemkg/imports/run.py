@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chemkg.build.pipeline import BuildReport, Progress, build
-from chemkg.build.swap import discard
 from chemkg.imports.graph import ImportSummary
 from chemkg.imports.parse import ImportFailed, parse_list
 from chemkg.imports.records import ParsedList
-from chemkg.imports.saved import commit, load_imports, stage
+from chemkg.imports.saved import commit, discard, load_imports, stage
 from chemkg.imports.zzs import ZZSComparison, zzs_comparison
 from chemkg.store import build_info, open_store
 
@@ -45,11 +44,12 @@ def run_import(
     as_of: str | None = None,
     progress: Progress | None = None,
 ) -> ImportOutcome:
-    """Parse and validate ``file``; rebuild the store with it; keep it only when the build succeeded.
+    """Parse and validate ``file``; rebuild the store with it; keep the new edition only when the build succeeded.
 
-    Order: stage the validated rows in a hidden folder → build a new store from graph/ plus every
-    import (the staged one in place of the current one) → swap the store in → swap the import in.
-    Any failure before the swap leaves both the store and the imports exactly as they were.
+    Order: stage the snapshot in a hidden folder under ``imports_dir/<kind>`` → build a new store
+    from graph/ plus the newest edition of every list (the staged one in place of this kind's) →
+    swap the store in → rename the staged folder to its edition. Any failure before the swap leaves
+    both the store and the snapshots exactly as they were.
     """
     parsed = parse_list(kind, file, as_of)
     if not parsed.records:
@@ -62,7 +62,7 @@ def run_import(
     except BaseException:
         discard(staged)
         raise
-    commit(staged, imports_dir, parsed.kind)
+    commit(staged)
     summaries = build_info(store_path).get("imports", {})
     summary = ImportSummary(**summaries[parsed.kind]) if parsed.kind in summaries else None
     comparison = None

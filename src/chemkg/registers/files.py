@@ -65,8 +65,13 @@ def kind_of(path: Path, root: Path) -> Kind:
     return KINDS[key]
 
 
+OFFICIAL = "official"  # snapshots of the official lists: written by `chemkg import`, not curated registers
+
+
 def register_paths(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.csv") if not p.name.startswith("."))
+    return sorted(
+        p for p in root.rglob("*.csv") if not p.name.startswith(".") and p.relative_to(root).parts[0] != OFFICIAL
+    )
 
 
 def read_register(path: Path, root: Path) -> Register:

@@ -42,6 +42,7 @@ PROVENANCE = (
 LISTING_STATUSES = ("listed", "amended", "deleted", "replaced", "under-review", "recommended-not-listed")
 SUBSTANCE_KINDS = ("substance", "group")
 ENTRY_KINDS = ("waste", "product", "process", "hazard-characteristic", "use")
+SOURCE_STANDINGS = ("official", "secondary")
 INSTRUMENT_KINDS = ("treaty", "protocol", "amendment", "framework", "eu-regulation", "eu-directive")
 
 
@@ -92,6 +93,13 @@ KINDS: dict[str, Kind] = {
                 typed("date", check_partial_date, required=True, doc="publication or version date"),
                 text("licence"),
                 choice("type", "treaty-text", "decision", "official-list", "official-page", "report", "secondary"),
+                choice(
+                    "standing",
+                    *SOURCE_STANDINGS,
+                    required=True,
+                    doc="'official' (published by the treaty body, a government or the EU) or 'secondary' "
+                    "(news, trackers, blogs, copies): a brief cites official sources first",
+                ),
                 text("note"),
             ),
             "Source documents that facts cite.",
@@ -248,6 +256,13 @@ KINDS: dict[str, Kind] = {
                 text("label_en", required=True, lang="en"),
                 text("label_nl", required=True, lang="nl"),
                 typed("expires", check_partial_date),
+                choice(
+                    "expires_basis",
+                    "stated",
+                    "computed",
+                    doc="'stated' (the date is in the text) or 'computed' (derived by a treaty rule, e.g. Stockholm "
+                    "art. 4(4): five years after the listing entered into force; the note gives the rule)",
+                ),
             ),
             "Specific exemptions and acceptable purposes of a listing.",
         ),

@@ -1,7 +1,8 @@
 """The coverage row: under which instruments, EU lists and Dutch ZZS policy a substance falls.
 
-One query for all entities (``coverage.rq``) and one for ZZS status (``coverage-zzs.rq``) are read
-once into a dictionary, so a batch of 10,000 rows costs two queries, not 20,000.
+Three queries for all entities (listings in ``coverage.rq``, group members, ZZS status in
+``coverage-zzs.rq``) are read once into a dictionary, so a batch of 10,000 rows costs three queries,
+not 20,000.
 
 Groups roll up both ways: a member is covered by its groups' listings and a group shows its members'
 listings, and every cell says whether the entity's own listing gives its value (``direct``) or which
@@ -44,7 +45,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("reach_candidate", "REACH Candidate List", "REACH-kandidaatslijst", ("treaty/reach/candidate-list",)),
     Column("reach_xiv", "REACH Annex XIV", "REACH bijlage XIV", ("treaty/reach/annex-xiv",)),
     Column("reach_xvii", "REACH Annex XVII", "REACH bijlage XVII", ("treaty/reach/annex-xvii",)),
-    Column("clp_cmr", "CLP CMR 1A/1B", "CLP CMR 1A/1B", ("treaty/clp/",)),
+    Column("clp_cmr", "CLP CMR 1A/1B", "CLP CMR 1A/1B", ("treaty/clp/annex-vi-cmr",)),
     Column("ospar", "OSPAR", "OSPAR", ("treaty/ospar/",)),
 )
 ZZS_COLUMN = Column("zzs", "ZZS", "ZZS", ())
@@ -124,12 +125,31 @@ class Coverage:
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Coverage:
-        return cls(run_named(store, "coverage"), run_named(store, "coverage-zzs"), run_named(store, "entity-members"))
+        memberships = run_named(store, "entity-members")
+        listings = with_members(run_named(store, "coverage"), store, memberships)
+        return cls(listings, run_named(store, "coverage-zzs"), memberships)
 
     def row(self, entity: str) -> dict[str, Cell]:
         """Every column for one entity, empty cells included, in column order."""
         found = self.cells.get(entity, {})
         return {c.key: found.get(c.key, Cell()) for c in (*COLUMNS, ZZS_COLUMN)}
+
+
+def with_members(
+    listings: list[dict[str, str]], store: ox.Store, memberships: list[dict[str, str]] | None = None
+) -> list[dict[str, str]]:
+    """Each listing row of a substance or group (``via``) for that entity, for every member of the group
+    (down) and for every group it belongs to (up: a group shows its members' listings)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in memberships if memberships is not None else run_named(store, "entity-members"):
+        members[row["group"]].append(row["member"])
+        groups[row["member"]].append(row["group"])
+    return [
+        {**row, "entity": entity}
+        for row in listings
+        for entity in (row["via"], *members.get(row["via"], ()), *groups.get(row["via"], ()))
+    ]
 
 
 def column_label(key: str, lang: str) -> str:

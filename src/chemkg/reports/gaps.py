@@ -127,12 +127,28 @@ REPORTS: dict[str, Report] = {
             },
             {
                 "en": "Specific exemptions, acceptable purposes and exclusions with an expiry date from today up to "
-                "the chosen number of years ahead.",
+                "the chosen number of years ahead; 'computed' marks a date derived by the treaty's rule.",
                 "nl": "Specifieke uitzonderingen, aanvaardbare doelen en uitsluitingen met een vervaldatum van "
-                "vandaag tot het gekozen aantal jaren vooruit.",
+                "vandaag tot het gekozen aantal jaren vooruit; 'computed' markeert een met de verdragsregel "
+                "berekende datum.",
             },
-            ("item", "label", "annex", "kind", "exemption", "expires"),
+            ("item", "label", "annex", "kind", "exemption", "expires", "basis"),
             takes_years=True,
+        ),
+        Report(
+            "secondary-only",
+            "cq16-secondary-only-facts",
+            {
+                "en": "Facts that rest only on secondary sources",
+                "nl": "Feiten die alleen op secundaire bronnen steunen",
+            },
+            {
+                "en": "Meetings, events, decisions, listings and other facts whose every source is a news report, "
+                "tracker, blog or copy: check the official document before citing them.",
+                "nl": "Vergaderingen, gebeurtenissen, besluiten, plaatsingen en andere feiten waarvan elke bron een "
+                "nieuwsbericht, tracker, blog of kopie is: controleer het officiële document voordat u ze aanhaalt.",
+            },
+            ("fact", "label", "type", "sources", "confidence"),
         ),
     )
 }

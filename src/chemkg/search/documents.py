@@ -111,6 +111,7 @@ class Document:
     subtype: str = ""
     qualifier: dict[str, str] = field(default_factory=dict)  # e.g. the instrument of an annex or obligation
     parent: str | None = None  # the substance, group or entry a listing or exemption is about
+    imported: bool = False  # known only from an official list: one compact passage instead of two
 
     def label_in(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.label.get("nl") or self.iri
@@ -131,6 +132,9 @@ class Document:
         main = head + ". " + (self.description.get(lang) or "")
         out = [main.strip()]
         if self.context.get(lang):
+            if self.imported:
+                # The model reads 128 word pieces; a list entity's name and lists fit in one passage.
+                return [f"{out[0]} {' '.join(self.context[lang])}"]
             out.append(f"{label}: " + " ".join(self.context[lang]))
         return out
 
@@ -172,9 +176,12 @@ def load_documents(store: ox.Store) -> list[Document]:
     """Every search document, in a stable order (by IRI)."""
     docs: dict[str, Document] = {}
     classes: dict[str, str] = {}
+    from_lists = {row["entity"] for row in run_named(store, "search-imported")}
     for row in run_named(store, "search-entities"):
         cls = row["class"].rsplit("#", 1)[-1]
         iri = row["entity"]
+        if cls == "Listing" and iri in from_lists:
+            continue  # a list's entry is told on its substance's document; thousands of one-line documents add noise
         if iri not in docs:
             label = {k: v for k, v in (("en", row["label"] or row["title"]), ("nl", row["labelNl"])) if v}
             docs[iri] = Document(iri, TYPE_OF_CLASS[cls], label)
@@ -182,6 +189,7 @@ def load_documents(store: ox.Store) -> list[Document]:
             if row["notation"]:
                 docs[iri].names.append(Name("code", row["notation"]))
             classes[iri] = cls
+            docs[iri].imported = iri in from_lists
             if cls in ENTRY_WORDS:
                 docs[iri].subtype = ENTRY_WORDS[cls][0]
     for row in run_named(store, "search-names"):
@@ -245,9 +253,12 @@ class _Context:
 
     def add_listings(self) -> None:
         decisions: dict[str, list[str]] = defaultdict(list)
+        categories: dict[str, list[str]] = defaultdict(list)
         for row in self.listings:
             if row["decision"] and row["decision"] not in decisions[row["listing"]]:
                 decisions[row["listing"]].append(row["decision"])
+            if row["category"] and row["category"] not in categories[row["listing"]]:
+                categories[row["listing"]].append(row["category"])
         for row in {r["listing"]: r for r in self.listings}.values():
             listing, item, annex = row["listing"], row["item"], row["annex"]
             instrument = self.instrument_of(annex)
@@ -258,7 +269,7 @@ class _Context:
             bij = f" bij {' en '.join(codes)}" if codes else ""
             year = f" in {row['year']}" if row["year"] else ""
             group = f", {row['group']}" if row["group"] else ""
-            category = f" as {row['category']}" if row["category"] else ""
+            category = f" as {', '.join(categories[listing])}" if categories[listing] else ""
             status_en = row["statusLabel"] or row["status"]
             status_nl = row["statusLabelNl"] or row["status"]
             self.say(

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from chemkg.name_index import TrigramIndex
 from chemkg.search.documents import IDENTIFIER_KINDS, TYPE_PRIORITY, Document
 from chemkg.search.text import STOPWORDS, decompound, fold, raw_tokens, stem, unique
 
@@ -19,6 +20,7 @@ from chemkg.search.text import STOPWORDS, decompound, fold, raw_tokens, stem, un
 FIELD_REPEAT = {"label": 3, "name": 3, "description": 1, "context": 1, "type": 1}
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio a misspelt query word needs to be read as a known word
 FUZZY_NAME_CUTOFF = 88.0  # ratio a whole misspelt query needs to be read as a name ("hexachlorbenzene")
+NEAR_SHORTLIST = 50  # names sharing most trigrams with the query, scored by the edit-distance ratio
 JOINING_WORDS = frozenset({"of", "the", "van", "het", "de", "der", "convention", "verdrag", "protocol"})
 ARTICLE = re.compile(r"\b(?:article|artikel|art)\b\.?\s*")
 
@@ -70,6 +72,7 @@ class LexicalIndex:
         self.name_keys = sorted(
             k for k, ms in self.exact.items() if len(k) >= 4 and any(m.kind not in IDENTIFIER_KINDS for m in ms)
         )
+        self.name_index = TrigramIndex(self.name_keys)  # the shortlist for near names: ~10,000 keys at full size
         for matches in self.exact.values():
             matches.sort(key=lambda m: (TYPE_PRIORITY.index(docs[m.doc].type), m.kind not in IDENTIFIER_KINDS))
 
@@ -132,7 +135,8 @@ class LexicalIndex:
         if 4 <= len(key) <= 60 and len(key.split()) <= 4:
             from rapidfuzz import fuzz, process
 
-            near = process.extractOne(key, self.name_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF)
+            shortlist = self.name_index.closest(key, NEAR_SHORTLIST)
+            near = process.extractOne(key, shortlist, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF)
             if near is not None:
                 return [ExactMatch(m.doc, "near name", m.value) for m in self.exact[near[0]]], False
         found: list[ExactMatch] = []

@@ -169,6 +169,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "zzs.criteria": ("Routes (criteria)", "Routes (criteria)"),
     "zzs.per_route": ("Substances per route", "Stoffen per route"),
     "zzs.leads_to": ("leads to", "leidt tot"),
+    "pager.label": ("pages", "pagina's"),
+    "pager.previous": ("previous", "vorige"),
+    "pager.next": ("next", "volgende"),
+    "pager.page": ("page", "pagina"),
     "zzs.no_substances": ("No substance in ChemKG takes this route.", "Geen stof in ChemKG volgt deze route."),
     # panel page
     "panel.functions": ("Functions", "Functies"),

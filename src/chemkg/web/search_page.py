@@ -98,6 +98,14 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
     return cards
 
 
+def absent_identifier(store: ox.Store, query: str) -> str | None:
+    """For a valid CAS, EC or InChIKey that no list in the build names: the sentence that says so."""
+    found = resolver_for(store).resolve(query)
+    if found.status == "unresolved" and found.match_type in ("cas", "ec", "inchikey"):
+        return found.message
+    return None
+
+
 def apply_filters(cards: list[Card], kind: str, instrument: str, zzs: str) -> list[Card]:
     out = cards
     if kind:
@@ -117,6 +125,7 @@ def render_search_page(
     note: str | None = None,
     read_as: dict[str, Any] | None = None,
     filtered: bool = False,
+    absent: str | None = None,
 ) -> Response:
     """The page; ``filtered`` says the engine already applied the filters (else they apply here)."""
     site = site_data(store)
@@ -129,13 +138,14 @@ def render_search_page(
         "cards": shown,
         "total": len(cards),
         "note": note,
+        "absent": absent,
         "read_as": read_as or {},
         "filters": {"type": kind, "instrument": instrument, "zzs": zzs},
         "types": [(ty, TYPE_WORDS.get(ty, (ty, ty))) for ty in TYPES],
         "kind_words": TYPE_WORDS,
         "zzs_values": ZZS_FILTERS,
         "instruments": instruments,
-        "suggestions": [] if shown or not query else resolver_for(store).suggest(query, limit=5),
+        "suggestions": [] if shown or not query or absent else resolver_for(store).suggest(query, limit=5),
     }
     return render_page(request, "search.html", context)
 

@@ -101,6 +101,7 @@ def build_brief(
         brief = topic_brief(store, iri, lang, Coverage.from_store(store), names)
     if brief is None:
         raise BriefTargetNotFound(f"{iri} has no data for a brief")
+    brief.official_first()
     brief.footer = t(lang, "footer", built=built_at or "?")
     return brief
 

@@ -32,6 +32,7 @@ class Reference:
     url: str | None
     locators: list[str]
     unconfirmed: bool
+    secondary: bool = False  # a news report, tracker or copy, not the official document
 
 
 @dataclass
@@ -53,13 +54,26 @@ class Brief:
                 continue
             ref = next((r for r in self.references if r.title == c.title and r.url == c.url), None)
             if ref is None:
-                ref = Reference(len(self.references) + 1, c.title, c.url, [], c.confidence == "memory")
+                ref = Reference(
+                    len(self.references) + 1, c.title, c.url, [], c.confidence == "memory", c.standing == "secondary"
+                )
                 self.references.append(ref)
             if c.locator and c.locator not in ref.locators:
                 ref.locators.append(c.locator)
             if ref.number not in numbers:
                 numbers.append(ref.number)
         return sorted(numbers)
+
+    def official_first(self) -> None:
+        """Renumber the references so official sources come before secondary ones (each group keeps its order)."""
+        ordered = sorted(self.references, key=lambda r: r.secondary)
+        renumber = {r.number: i for i, r in enumerate(ordered, start=1)}
+        for ref in ordered:
+            ref.number = renumber[ref.number]
+        self.references = ordered
+        for section in self.sections:
+            for fact in section.facts:
+                fact.refs = sorted(renumber[n] for n in fact.refs)
 
     def section(self, key: str, heading: str, empty: str = "") -> Section:
         section = Section(key, heading, empty=empty)

@@ -47,6 +47,7 @@ def render_text(brief: Brief, fmt: str) -> str:
         brief=brief,
         references_heading=t(brief.lang, "references"),
         unconfirmed=t(brief.lang, "unconfirmed"),
+        secondary=t(brief.lang, "secondary"),
     )
 
 
@@ -73,6 +74,8 @@ def render_docx(brief: Brief) -> bytes:
         text = ref.title + (f" ({'; '.join(ref.locators)})" if ref.locators else "")
         if ref.unconfirmed:
             text += f" [{t(brief.lang, 'unconfirmed')}]"
+        if ref.secondary:
+            text += f" [{t(brief.lang, 'secondary')}]"
         if ref.url:
             text += f" {ref.url}"
         document.add_paragraph(text, style="List Number").runs[0].font.size = Pt(9)

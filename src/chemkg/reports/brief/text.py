@@ -69,6 +69,7 @@ TEXT: dict[str, dict[str, str]] = {
         "substance_line": "{label}: {coverage}",
         "no_coverage": "not listed under any instrument in ChemKG",
         "unconfirmed": "unconfirmed, not read in the source",
+        "secondary": "secondary source",
         "footer": "Made by ChemKG from the knowledge graph built on {built}. "
         "Numbers in brackets refer to the references.",
         "party": "Party",
@@ -151,6 +152,7 @@ TEXT: dict[str, dict[str, str]] = {
         "substance_line": "{label}: {coverage}",
         "no_coverage": "onder geen enkel instrument in ChemKG geplaatst",
         "unconfirmed": "onbevestigd, niet in de bron gelezen",
+        "secondary": "secundaire bron",
         "footer": "Gemaakt door ChemKG uit de kennisgraaf van {built}. Nummers tussen haken verwijzen naar de bronnen.",
         "party": "Partij",
         "signatory": "ondertekenaar",

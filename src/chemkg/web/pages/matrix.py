@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -13,6 +14,7 @@ from chemkg.web.pages.site import STATUS_TO_COVERAGE as STATE_OF
 from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData, site_data
 
 FILTERS = ("listed", "zzs", "pfas", "all")
+PAGE_SIZE = 200  # rows per page on screen; downloads hold every row
 PFAS_GROUP = BASE + "substance/pfas"
 STATE_SYMBOL = {
     "listed": "●",
@@ -47,6 +49,13 @@ class Matrix:
     instruments: list[Instrument]
     rows: list[MatrixRow]
 
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.rows) // PAGE_SIZE))
+
+    def page(self, number: int) -> list[MatrixRow]:
+        return self.rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
 
 def _selected(site: SiteData, name: str) -> list[EntitySummary]:
     entities = list(site.entities.values())
@@ -63,6 +72,12 @@ def _selected(site: SiteData, name: str) -> list[EntitySummary]:
 def coverage_matrix(store: ox.Store, name: str = "listed") -> Matrix:
     if name not in FILTERS:
         raise UnknownFilter(f"unknown filter {name!r}; use one of: {', '.join(FILTERS)}")
+    return _matrix(store, name)
+
+
+@lru_cache(maxsize=16)
+def _matrix(store: ox.Store, name: str) -> Matrix:
+    """Every row of one filter, computed once per read-only store object."""
     site = site_data(store)
     instruments = site.listing_instruments()
     rows = []

@@ -161,7 +161,7 @@ def _entities(store: ox.Store) -> dict[str, EntitySummary]:
             # A substance that is ZZS by any route is ZZS; otherwise potential ZZS.
             if entity.zzs != "zzs":
                 entity.zzs = row["zzs"]
-            if row["criterion"] not in entity.zzs_criteria:
+            if row["criterion"] and row["criterion"] not in entity.zzs_criteria:
                 entity.zzs_criteria.append(row["criterion"])
     return out
 

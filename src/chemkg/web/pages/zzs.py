@@ -1,8 +1,13 @@
-"""The ZZS page: the routes by which a substance is (potential) ZZS in the Netherlands, and who takes each."""
+"""The ZZS page: the routes by which a substance is (potential) ZZS in the Netherlands, and who takes each.
+
+With the official lists in the build a route has up to a few thousand substances, so the page
+shows the routes with their counts and one route's substances a page at a time.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -10,6 +15,10 @@ import pyoxigraph as ox
 from chemkg.store import run_named
 from chemkg.web.pages.site import SiteData, site_data
 from chemkg.zzs_routes import CURRENT, SHOWN, verdict
+
+PAGE_SIZE = 100
+# Statuses read from the RIVM list, which names no route: shown as a route of their own.
+LISTED_BY_RIVM = "rivm-list"
 
 
 @dataclass
@@ -23,6 +32,14 @@ class Route:
     legal_basis: str | None
     leads_to: str | None
     substances: list[dict[str, Any]] = field(default_factory=list)
+    key: str = ""  # the `route=` value of its page
+
+    def page(self, number: int) -> list[dict[str, Any]]:
+        return self.substances[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.substances) // PAGE_SIZE))
 
     @property
     def code_id(self) -> str:
@@ -41,7 +58,25 @@ def _evidence(site: SiteData, entity: str) -> tuple[list[str], list[str]]:
     return annexes, groups
 
 
+def rivm_route() -> Route:
+    return Route(
+        "",
+        "RIVM_LIST",
+        "On the RIVM ZZS list (the list names no route)",
+        "Op de RIVM-lijst van ZZS (de lijst noemt geen route)",
+        "Substances whose status ChemKG reads from the RIVM list itself; the published list does not say "
+        "which criterion applies.",
+        "Stoffen waarvan ChemKG de status uit de RIVM-lijst zelf leest; de gepubliceerde lijst zegt niet "
+        "welk criterium geldt.",
+        "RIVM list of substances of very high concern",
+        "zzs",
+        key=LISTED_BY_RIVM,
+    )
+
+
+@lru_cache(maxsize=4)
 def zzs_routes(store: ox.Store) -> list[Route]:
+    """Every route with its substances (sorted by name), cached per read-only store object."""
     routes = {
         r["criterion"]: Route(
             r["criterion"],
@@ -52,16 +87,27 @@ def zzs_routes(store: ox.Store) -> list[Route]:
             r["descriptionNl"],
             r["legalBasis"],
             r["leadsTo"],
+            key=r["criterion"].rsplit("/", 1)[-1],
         )
         for r in run_named(store, "page-zzs-criteria")
     }
+    listed = rivm_route()
     site = site_data(store)
+    seen: set[tuple[str, str]] = set()
     for r in run_named(store, "page-zzs-assessments"):
-        route = routes.get(r["criterion"])
-        if route is None or any(s["entity"] == r["entity"] for s in route.substances):
+        route = routes.get(r["criterion"]) if r["criterion"] else listed
+        if route is None or (route.key, r["entity"]) in seen:
             continue
+        seen.add((route.key, r["entity"]))
         # The same check as the substance page: a route is shown where it holds, anticipated, or the list's word.
-        found = verdict(route.code_id, r["derivation"], *_evidence(site, r["entity"]), r["entity"])
+        found = "unchecked"
+        if route.iri:
+            found = verdict(route.code_id, r["derivation"], *_evidence(site, r["entity"]), r["entity"])
         if found in SHOWN:
             route.substances.append(dict(r, route=found))
-    return sorted(routes.values(), key=lambda r: (r.leads_to != "zzs", -len(r.substances), r.label))
+    found_routes = [*routes.values(), listed] if listed.substances else list(routes.values())
+    return sorted(found_routes, key=lambda r: (r.leads_to != "zzs", -len(r.substances), r.label))
+
+
+def route_by_key(routes: list[Route], key: str) -> Route | None:
+    return next((r for r in routes if r.key == key), None)

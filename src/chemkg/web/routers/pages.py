@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from chemkg.namespaces import BASE, path_of
@@ -17,8 +17,8 @@ from chemkg.web.pages.matrix import FILTERS, Matrix, UnknownFilter, coverage_mat
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.site import site_data
 from chemkg.web.pages.treaty import annex_page, treaty_page
-from chemkg.web.pages.zzs import zzs_routes
-from chemkg.web.search_page import engine_cards, name_matches, render_search_page
+from chemkg.web.pages.zzs import route_by_key, zzs_routes
+from chemkg.web.search_page import absent_identifier, engine_cards, name_matches, render_search_page
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Pages"])
@@ -50,6 +50,9 @@ def search(request: Request, q: str = "") -> Response:
     lang = pick_language(request.query_params.get("lang"), request.cookies)
     if not q.strip():
         return render_search_page(request, store, "", [])
+    absent = absent_identifier(store, q)
+    if absent is not None:
+        return render_search_page(request, store, q, [], absent=absent)
     found = engine_cards(request, store, q, lang)
     if found is None:
         return render_search_page(request, store, q, name_matches(store, q, lang), note="search.unavailable")
@@ -57,9 +60,20 @@ def search(request: Request, q: str = "") -> Response:
     return render_search_page(request, store, q, cards, read_as=read_as, filtered=True)
 
 
-@router.get("/zzs", summary="Dutch ZZS: routes and substances per route", response_class=Response)
-def zzs(request: Request) -> Response:
-    return render_page(request, "zzs.html", {"routes": zzs_routes(page_store(request))})
+@router.get(
+    "/zzs", summary="Dutch ZZS: routes, and the substances of one route a page at a time", response_class=Response
+)
+def zzs(request: Request, route: str = "", page: int = Query(1, ge=1)) -> Response:
+    routes = zzs_routes(page_store(request))
+    shown = None
+    if route:
+        shown = route_by_key(routes, route)
+        if shown is None:
+            keys = ", ".join(r.key for r in routes)
+            raise NotFound(f"There is no ZZS route {route!r}; choose one of: {keys}.")
+        if page > shown.pages:
+            raise NotFound(f"The route {route!r} has {shown.pages} page(s) of substances; page {page} does not exist.")
+    return render_page(request, "zzs.html", {"routes": routes, "shown": shown, "page": page})
 
 
 @router.get("/panel", summary="The ISP-CWP panel, its functions and candidate topics", response_class=Response)
@@ -77,9 +91,12 @@ def _matrix(request: Request, show: str) -> Matrix:
         raise BadRequest(f"{exc}.") from None
 
 
-@router.get("/matrix", summary="Coverage matrix: substances × instruments", response_class=Response)
-def matrix(request: Request, show: str = "listed") -> Response:
-    return render_page(request, "matrix.html", {"m": _matrix(request, show), "filters": FILTERS})
+@router.get("/matrix", summary="Coverage matrix: substances × instruments, a page at a time", response_class=Response)
+def matrix(request: Request, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
+    m = _matrix(request, show)
+    if page > m.pages:
+        raise NotFound(f"The matrix {show!r} has {m.pages} page(s); page {page} does not exist.")
+    return render_page(request, "matrix.html", {"m": m, "filters": FILTERS, "page": page})
 
 
 @router.get("/matrix.csv", summary="Coverage matrix as CSV", response_class=Response)

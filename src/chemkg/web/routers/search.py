@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse, Response
 
 from chemkg.web.errors import BadRequest, Unavailable
 from chemkg.web.negotiation import prefers_html
+from chemkg.web.page_store import page_store
+from chemkg.web.search_page import absent_identifier
 
 log = logging.getLogger("chemkg.web")
 router = APIRouter(tags=["Search"])
@@ -104,6 +106,9 @@ def search(
         from chemkg.web.routers import pages
 
         return pages.search(request, q)
+    absent = absent_identifier(page_store(request), q) if q.strip() else None
+    if absent is not None:
+        return JSONResponse({"query": q.strip(), "count": 0, "results": [], "absent": absent})
     body = search_json(
         request.app.state.settings.index,
         q,
