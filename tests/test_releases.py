@@ -43,7 +43,8 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The curated graph built, then rebuilt after a listing changed status and a ZZS status was dropped."""
     tmp = tmp_path_factory.mktemp("releases")
     graph = tmp / "graph"
-    shutil.copytree(ROOT / "graph", graph)
+    # The curated registers only: the official lists would give the dropped substance a status of their own.
+    shutil.copytree(ROOT / "graph", graph, ignore=shutil.ignore_patterns("official"))
     store = tmp / "data" / "store"
     build(graph, ROOT / "ontology", store)
     old = store.resolve()  # the build keeps it beside the next one
@@ -59,7 +60,8 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         counts: dict[str, int] = {}
         for r in rows:
             counts[r["substance"]] = counts.get(r["substance"], 0) + 1
-        row = next(r for r in rows if counts[r["substance"]] == 1)
+        rules = ("cmr-clp", "reach-svhc", "eu-pop", "ospar-lcpa")  # RIVM's rules would derive these again
+        row = next(r for r in rows if counts[r["substance"]] == 1 and not any(c in r["criteria"] for c in rules))
         rows.remove(row)
         return row
 

@@ -34,7 +34,7 @@ def test_an_ec_number_resolves_and_a_mistyped_one_is_rejected(resolver: Resolver
 
 
 def test_a_valid_identifier_that_is_not_in_chemkg_is_unresolved_not_invalid(resolver: Resolver) -> None:
-    r = resolver.resolve("64-17-5")  # ethanol: a real CAS number no instrument here lists
+    r = resolver.resolve("7732-18-5")  # water: a real CAS number no list or instrument here names
     assert r.status == "unresolved" and r.match_type == "cas" and r.message is not None
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -166,6 +168,16 @@ def test_an_identifier_ranks_its_entity_first_without_embedding(searcher: Search
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("query", ["1,2,3-trichloorbenzeen", "1,2,3-trichlorobenzene", "87-61-6"])
+def test_a_substance_only_the_rivm_list_names_is_found_by_its_dutch_name_and_cas(
+    searcher: Searcher, query: str
+) -> None:
+    result = searcher.search(query, limit=5)
+    assert result.hits[0].iri == BASE + "substance/import-cas-87-61-6", "not a CFC or another chlorobenzene"
+    assert result.hits[0].explanation["exact"]
+
+
+@pytest.mark.slow
 def test_an_identifier_query_does_not_embed(searcher: Searcher) -> None:
     result = searcher.search("1763-23-1")
     assert "embedding" in result.read_as and result.hits[0].explanation["dense_rank"] is None
@@ -284,6 +296,74 @@ def test_http_over_long_query_is_cut_with_a_notice(client: TestClient) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["notice"] and len(body["query"]) <= 300
+
+
+@pytest.fixture(scope="module")
+def client_without_index(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    from chemkg.web.app import create_app
+
+    return TestClient(create_app(settings.model_copy(update={"index_path": tmp_path_factory.mktemp("no-index")})))
+
+
+def test_http_query_over_10000_characters_is_a_400_saying_the_limit(client_without_index: TestClient) -> None:
+    response = client_without_index.get("/search", params={"q": "m" * 10_001})
+    assert response.status_code == 400
+    assert "10,000" in response.json()["error"]["detail"]
+
+
+@pytest.mark.parametrize("q", ["pfos\x00\x01", "kwik \ufffd\ufffd", "\x7fELF\x02\x01"])
+def test_http_binary_query_is_a_400_asking_for_text(client_without_index: TestClient, q: str) -> None:
+    response = client_without_index.get("/search", params={"q": q})
+    assert response.status_code == 400
+    assert "not UTF-8 text" in response.json()["error"]["detail"]
+
+
+def test_http_query_of_bytes_that_are_not_utf8_is_a_400(client_without_index: TestClient) -> None:
+    response = client_without_index.get("/search?q=%ff%fe%00pfos", headers={"accept": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["error"]["status"] == 400
+
+
+@pytest.mark.slow
+def test_http_search_without_a_usable_model_export_is_a_503_naming_the_folder(
+    settings: Settings, index_report: IndexReport, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chemkg.search import embedder, model_export
+    from chemkg.web.app import create_app
+
+    def no_torch(name: str, folder: Path) -> None:
+        raise ImportError("No module named 'torch'")
+
+    copy = tmp_path / "index"
+    shutil.copytree(settings.index.resolve(), copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "model_cache": str(tmp_path / "models")}))
+    monkeypatch.setattr(embedder, "_models", {})
+    monkeypatch.setattr(model_export, "export", no_torch)
+    response = TestClient(create_app(settings.model_copy(update={"index_path": copy}))).get(
+        "/search", params={"q": "chemicals in firefighting foam"}
+    )
+    assert response.status_code == 503
+    assert str(tmp_path / "models") in response.json()["error"]["detail"]
+
+
+@pytest.mark.slow
+def test_serving_search_imports_neither_torch_nor_transformers(settings: Settings, index_report: IndexReport) -> None:
+    script = f"""
+import sys
+from fastapi.testclient import TestClient
+from chemkg.settings import load_settings
+from chemkg.web.app import create_app
+settings = load_settings(data_dir={str(settings.data_dir)!r}, store_path={str(settings.store)!r},
+                         index_path={str(settings.index)!r})
+response = TestClient(create_app(settings)).get("/search", params={{"q": "kwik in thermometers"}})
+assert response.status_code == 200 and response.json()["results"], response.text
+print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert "exporting" not in result.stderr  # the build exported the model; serving only loads it
 
 
 def test_a_query_with_no_word_in_the_graph_returns_nothing_rather_than_noise(searcher: Searcher) -> None:

@@ -29,7 +29,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     settings = load_settings(
         graph_dir=ROOT / "graph", ontology_dir=ROOT / "ontology", data_dir=data, imports_dir=data / "official"
     )
-    build(settings.graph_dir, settings.ontology_dir, settings.store)
+    build(settings.graph_dir, settings.ontology_dir, settings.store, imports=[])  # curated only, then the import
     rivm = write_xlsx(data / "ZZS_smiles_20230718.xlsx", "ZZS lijst 18-7-2023", RIVM_HEADER, RIVM_ROWS)
     run_import(
         "rivm-zzs",
@@ -98,5 +98,6 @@ def test_the_atom_feed_carries_the_same_changes_and_every_page_links_to_it(clien
     feed = ET.fromstring(response.content)
     titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
     assert "New ZZS status: tetrachlorvinphos (zzs)" in titles
-    assert len(titles) == len(client.get("/changes?format=json").json()["changes"])
+    changes = client.get("/changes?format=json").json()["changes"]
+    assert len(titles) == min(len(changes), 500), "the feed holds the first 500 changes"
     assert 'type="application/atom+xml"' in client.get("/imports", headers=HTML).text

@@ -168,11 +168,21 @@ def _rows_of(
                     "summary": reader.text(listing, DESCRIPTION, "en"),
                     "summaryNl": reader.text(listing, DESCRIPTION, "nl"),
                 }
-                row.update({name: reader.value(listing, _n(iri)) for name, iri in OPTIONAL_FIELDS.items()})
-                # An annex that is also an article has two notations ("3", "art. 3"): a row each, as in SPARQL.
-                for code in [term_value(c) for c in reader.objects(annex, NOTATION)]:
-                    out.extend(_per_source_and_decision(reader, listing, dict(row, annexCode=code)))
+                # An optional property with several values (a CLP entry's hazard classes) gives a row per
+                # value, and so does an annex that is also an article ("3", "art. 3"), as in SPARQL.
+                for optional in _optional_values(reader, listing):
+                    for code in [term_value(c) for c in reader.objects(annex, NOTATION)]:
+                        out.extend(_per_source_and_decision(reader, listing, dict(row, **optional, annexCode=code)))
     return out
+
+
+def _optional_values(reader: Reader, listing: str) -> list[dict[str, Any]]:
+    """Every combination of the listing's optional values (None where a property is absent)."""
+    combos: list[dict[str, Any]] = [{}]
+    for name, iri in OPTIONAL_FIELDS.items():
+        values = [term_value(o) for o in reader.objects(listing, _n(iri))] or [None]
+        combos = [dict(c, **{name: v}) for c in combos for v in values]
+    return combos
 
 
 def _per_source_and_decision(reader: Reader, listing: str, row: dict[str, Any]) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +45,16 @@ class Settings(BaseSettings):
         "sentence-transformers/all-MiniLM-L6-v2",
         description="Sentence-transformers model name or path for dense search.",
     )
+    model_precision: Literal["fp32", "int8"] = Field(
+        "fp32",
+        description="Weights of the exported embedding model: `fp32` (the sentence-transformers vectors) or `int8` "
+        "(dynamically quantised: faster, slightly different vectors, so the index is re-embedded).",
+    )
+    model_cache: Path | None = Field(
+        None,
+        description="Where the embedding model is exported to ONNX once per model and version (by `chemkg build`/"
+        "`chemkg index`); serving loads it from here without torch; default <data_dir>/models.",
+    )
 
     @property
     def store(self) -> Path:
@@ -52,6 +63,10 @@ class Settings(BaseSettings):
     @property
     def index(self) -> Path:
         return self.index_path or self.data_dir / "index"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.model_cache or self.data_dir / "models"
 
     @property
     def imports(self) -> Path:

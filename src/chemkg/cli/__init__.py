@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chemkg.cli import (  # noqa: F401  (each module registers its commands)
+    ask,
     batch,
     brief,
     build,

@@ -18,11 +18,12 @@ def index_command(
     store: Path = typer.Option(None, help="Store to index [default: CHEMKG_STORE_PATH or data/store]"),
 ) -> None:
     """(Re)build the search index from the store; only passages whose text changed are embedded."""
-    from chemkg.search.embedder import ModelUnavailable
+    from chemkg.search.embedder import ModelUnavailable, ensure_export
     from chemkg.search.indexer import build_index
 
     s = settings()
     try:
+        ensure_export(s.model_name, s.model_precision, s.model_cache_dir, say=err.print)
         report = build_index(s, store or s.store)
     except (StoreMissing, ModelUnavailable) as exc:
         fail(str(exc))

@@ -39,8 +39,9 @@ def slug(text: str) -> str:
 class Linker:
     """Indexes the curated substances once; ``link`` finds or mints the entity of a record.
 
-    A list entry joins a curated entity only by CAS, EC or exact name, and a single substance
-    never joins a curated group: the tellurium entry is not "tellurium and tellurium compounds",
+    A list entry joins a curated entity only by CAS, EC or exact name. A single substance joins a
+    curated group only by the group's own CAS or EC number or its own name ("asbestos" is the group
+    Asbestos), never by a synonym: the entry "tellurium" is not "tellurium and tellurium compounds",
     and its ZZS status must not make the whole group ZZS.
     """
 
@@ -48,6 +49,7 @@ class Linker:
         self.by_cas: dict[str, list[str]] = {}
         self.by_ec: dict[str, list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
+        self.labels: dict[str, set[str]] = {}  # id → its own names (en, nl), without synonyms
         self.kind: dict[str, str] = {}
         # Single substances first, so a CAS shared with a group resolves to the substance.
         rows = sorted(catalogue.of_kind("substances"), key=lambda r: (r.get("kind") != "substance", r.get("id")))
@@ -58,6 +60,7 @@ class Linker:
                 self.by_cas.setdefault(cas, []).append(id_)
             for ec in row.many("ec"):
                 self.by_ec.setdefault(ec, []).append(id_)
+            self.labels[id_] = {name_key(n) for n in (row.get("label_en"), row.get("label_nl")) if n}
             names = [row.get("label_en"), row.get("label_nl"), *row.many("synonyms_en"), *row.many("synonyms_nl")]
             for name in names:
                 if name:
@@ -65,10 +68,10 @@ class Linker:
                     if id_ not in ids:
                         ids.append(id_)
 
-    def first(self, index: dict[str, list[str]], keys: list[str], group_ok: bool) -> str | None:
+    def first(self, index: dict[str, list[str]], keys: list[str], group_ok: bool, by_name: bool) -> str | None:
         for key in keys:
             for id_ in index.get(key, []):
-                if group_ok or self.kind.get(id_) == "substance":
+                if group_ok or self.kind.get(id_) == "substance" or not by_name or key in self.labels[id_]:
                     return id_
         return None
 
@@ -80,7 +83,7 @@ class Linker:
             ("ec", self.by_ec, record.ec_numbers),
             ("name", self.by_name, names),
         ):
-            found = self.first(index, keys, group_ok)
+            found = self.first(index, keys, group_ok, by_name=how == "name")
             if found is not None:
                 return Link(node("substances", found), found, how)
         if record.cas_numbers:

@@ -60,9 +60,9 @@ def rule_graph(graphs: dict[str, Graph], catalogue: Catalogue) -> Graph:
     curated = {node("substances", row.get("substance")) for row in catalogue.of_kind("zzs")}
     sources: dict[URIRef, set[URIRef]] = defaultdict(set)
     for g in data:
-        for listing, src in g.subject_objects(DCTERMS.source):
-            if isinstance(listing, URIRef) and isinstance(src, URIRef):
-                sources[listing].add(src)
+        for subject, src in g.subject_objects(DCTERMS.source):
+            if isinstance(subject, URIRef) and isinstance(src, URIRef):
+                sources[subject].add(src)
     rivm: dict[URIRef, list[URIRef]] = defaultdict(list)
     if RIVM_GRAPH in graphs:
         for assessment, entity in graphs[RIVM_GRAPH].subject_objects(CK.assessedSubstance):

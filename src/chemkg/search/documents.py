@@ -10,6 +10,7 @@ ZZS status. Everything comes from the ``search-*.rq`` queries; nothing is typed 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -85,6 +86,7 @@ ENTRY_WORDS = {
     "HazardCharacteristic": ("hazard characteristic", "gevaarskenmerk"),
     "Use": ("use", "toepassing"),
 }
+ANNEX_NUMBER = re.compile(r"^([IVXL]+|[A-Z])\b")  # "VI", "A", "VI (CMR 1A/1B)": read as "Annex VI"
 IDENTIFIER_KINDS = frozenset({"CAS", "EC", "InChIKey", "abbreviation", "code", "formula"})
 
 
@@ -223,6 +225,16 @@ class _Context:
     def instrument_of(self, annex: str) -> str | None:
         return next((r["object"] for r in self.links.get(annex, []) if r["relation"] == "instrument"), None)
 
+    def annex_code(self, annex: str, lang: str) -> str:
+        """'Annex VI' rather than the annex's full title: the short form a list entity's passage uses."""
+        doc = self.docs.get(annex)
+        code = next((n.value for n in doc.names if n.kind == "code"), None) if doc else None
+        if code is None:
+            return self.name(annex, lang)
+        if not ANNEX_NUMBER.match(code):
+            return code  # "Candidate List"
+        return f"{'bijlage' if lang == 'nl' else 'Annex'} {code}"
+
     def short_instrument(self, iri: str | None, lang: str) -> str:
         if iri is None:
             return ""
@@ -272,11 +284,21 @@ class _Context:
             category = f" as {', '.join(categories[listing])}" if categories[listing] else ""
             status_en = row["statusLabel"] or row["status"]
             status_nl = row["statusLabelNl"] or row["status"]
-            self.say(
-                item,
-                f"{status_en.capitalize()} in {ins_en} {annex_en}{group}{by}{year}{category}.",
-                f"{status_nl.capitalize()} in {ins_nl} {annex_nl}{group}{bij}{year}.",
-            )
+            item_doc = self.docs.get(item)
+            if item_doc is not None and item_doc.imported:
+                # A list entity's one passage: the list and its hazard classes or reasons, in few words
+                # (the model reads 128 word pieces, and embedding cost grows with every one).
+                code_en, code_nl = self.annex_code(annex, "en"), self.annex_code(annex, "nl")
+                where = (
+                    f"{status_en.capitalize()}: {ins_en} {code_en}" if status_en != "listed" else f"{ins_en} {code_en}"
+                )
+                self.say(item, f"{where}{category}.", f"{ins_nl} {code_nl}{category}.")
+            else:
+                self.say(
+                    item,
+                    f"{status_en.capitalize()} in {ins_en} {annex_en}{group}{by}{year}{category}.",
+                    f"{status_nl.capitalize()} in {ins_nl} {annex_nl}{group}{bij}{year}.",
+                )
             item_en, item_nl = self.name(item, "en"), self.name(item, "nl")
             self.say(
                 listing,
@@ -287,7 +309,6 @@ class _Context:
             if listing_doc is not None:
                 listing_doc.qualifier = {"en": ins_en, "nl": ins_nl}
                 listing_doc.parent = item
-            item_doc = self.docs.get(item)
             if item_doc is not None:
                 names = [n.value for n in item_doc.names if n.kind in ("synonym", "abbreviation", "CAS")]
                 if names:
@@ -349,13 +370,17 @@ class _Context:
             self.say(doc.iri, f"Expires {code}.", f"Vervalt {code}.")
         elif rel == "zzs-status":
             doc.zzs = code
-            self.say(
-                doc.iri,
-                f"{en} in the Netherlands: a substance of very high concern.",
-                f"{nl} in Nederland (zeer zorgwekkende stof).",
-            )
+            if doc.imported:
+                self.say(doc.iri, f"{en} (substance of very high concern).", f"{nl} (zeer zorgwekkende stof).")
+            else:
+                self.say(
+                    doc.iri,
+                    f"{en} in the Netherlands: a substance of very high concern.",
+                    f"{nl} in Nederland (zeer zorgwekkende stof).",
+                )
         elif rel == "zzs-criterion":
-            self.say(doc.iri, f"ZZS by the criterion: {en}.", f"ZZS op grond van: {nl}.")
+            if not doc.imported:  # a list entity's route is its list, already named in its passage
+                self.say(doc.iri, f"ZZS by the criterion: {en}.", f"ZZS op grond van: {nl}.")
         elif rel == "member-of":
             self.say(doc.iri, f"Member of the group {en}.", f"Behoort tot de groep {nl}.")
         elif rel == "has-member":

@@ -24,6 +24,7 @@ import numpy as np
 
 from chemkg.search.dense import DenseIndex
 from chemkg.search.documents import TYPES, Document
+from chemkg.search.embedder import parse_cache_key
 from chemkg.search.indexer import DOCUMENTS, LEXICON, PASSAGES, VECTORS, read_manifest
 from chemkg.search.lexical import ExactMatch, LexicalIndex
 from chemkg.search.lexicon import Lexicon
@@ -83,6 +84,10 @@ class Hit:
     score: float
     explanation: dict[str, Any]
 
+    def to_json(self) -> dict[str, Any]:
+        """The hit as JSON data; shallow, where ``dataclasses.asdict`` deep-copies (a millisecond per answer)."""
+        return dict(vars(self))
+
 
 @dataclass
 class SearchResult:
@@ -100,7 +105,7 @@ class Searcher:
         self.path = index_path.resolve()
         self.manifest = read_manifest(self.path)
         # Queries are embedded by the model that embedded the passages, whatever the settings say now.
-        self.model_name = str(self.manifest["model"]).split("|")[0]
+        self.model_name, self.precision, self.model_cache = model_of(self.manifest)
         self.docs = [Document.from_json(d) for d in _read(self.path / DOCUMENTS)]
         self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
         self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
@@ -130,8 +135,10 @@ class Searcher:
         zzs: list[str] | None = None,
     ) -> Filters:
         """Checked filters; raises ``FilterError`` naming the allowed values."""
-        allowed = self.allowed()
         out = Filters()
+        if not (types or instruments or annexes or zzs):
+            return out  # most queries: no need to list what every document allows
+        allowed = self.allowed()
         for name, values, target in (
             ("type", types, out.types),
             ("instrument", instruments, out.instruments),
@@ -171,6 +178,7 @@ class Searcher:
 
         terms: set[str] = set()
         lexical_ranking: list[int] = []
+        all_words: list[int] = []
         dense_ranking: list[int] = []
         best_passage: dict[int, int] = {}
         translation = self.lexicon.translate(query)
@@ -189,14 +197,20 @@ class Searcher:
                 scores = scores + TRANSLATED_WEIGHT * self.lexical.scores(extra)
                 terms.update(extra)
             lexical_ranking = _ranking(scores, mask)
-        if mode == "dense" or (mode == "hybrid" and not whole_identifier):
+            all_words = self._all_words(reading.terms, lexical_ranking)
+        unanchored = mode == "hybrid" and not exact and not lexical_ranking
+        if unanchored:
+            read_as["not_in_graph"] = True  # no word of the query is in ChemKG
+        if mode == "hybrid" and _looks_like_a_name(query):
+            # PFHxA is not PFHxS: the neighbours by meaning of a name are other substances, not it.
+            read_as["embedding"] = "skipped: the query is a name"
+        elif mode == "dense" or (mode == "hybrid" and not whole_identifier):
             dense_query = translation.text if translation.changed else query
-            unanchored = mode == "hybrid" and not exact and not lexical_ranking
             dense_ranking, best_passage = self._dense(dense_query, mask, DENSE_ONLY_FLOOR if unanchored else None)
         elif mode == "hybrid":
             read_as["embedding"] = "skipped: the query is an identifier"
 
-        ranked = self._fuse(exact, lexical_ranking, dense_ranking, mode, mask)
+        ranked = self._fuse(exact, lexical_ranking, dense_ranking, mode, mask, all_words)
         hits = [
             self._hit(doc, score, lang, terms, exact, lexical_ranking, dense_ranking, best_passage)
             for doc, score in ranked[:limit]
@@ -213,19 +227,36 @@ class Searcher:
             rows = rows[similarities >= floor]
         ranking: list[int] = []
         best: dict[int, int] = {}
-        for row in rows:
-            doc = int(self.passage_doc[row])
+        # Plain ints (tolist) rather than numpy scalars: this loop runs over hundreds of rows per query.
+        for row, doc in zip(rows.tolist(), self.passage_doc[rows].tolist(), strict=True):
             if doc in best or (mask is not None and not mask[doc]):
                 continue
-            best[doc] = int(row)
+            best[doc] = row
             ranking.append(doc)
         return ranking, best
 
+    def _all_words(self, terms: list[str], lexical: list[int]) -> list[int]:
+        """The lexical ranking cut to the documents that contain every word of the query ("kwik" and
+        "tand": dental amalgam), when the query has two words or more and some document has them all."""
+        known = [t for t in terms if t in self.lexical.vocabulary]
+        if len(known) < 2:
+            return []
+        having = set(lexical)
+        for term in known:
+            having &= set(np.flatnonzero(self.lexical.scores([term]) > 0).tolist())
+        return [doc for doc in lexical if doc in having]
+
     def _fuse(
-        self, exact: list[ExactMatch], lexical: list[int], dense: list[int], mode: str, mask: np.ndarray | None
+        self,
+        exact: list[ExactMatch],
+        lexical: list[int],
+        dense: list[int],
+        mode: str,
+        mask: np.ndarray | None,
+        all_words: list[int] | None = None,
     ) -> list[tuple[int, float]]:
         fused: dict[int, float] = {}
-        for ranking in (lexical[:DEPTH], dense[:DEPTH]):
+        for ranking in (lexical[:DEPTH], dense[:DEPTH], (all_words or [])[:DEPTH]):
             for rank, doc in enumerate(ranking, start=1):
                 fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_K + rank)
         best_facet: dict[int, float] = {}
@@ -266,6 +297,7 @@ class Searcher:
             "exact": [{"kind": m.kind, "value": m.value} for m in exact if m.doc == i],
             "matched": explain_match(analysis, terms),
             "matched_terms": sorted(terms & analysis.terms),
+            "matched_words": analysis.words(terms),
             "lexical_rank": lexical.index(i) + 1 if i in lexical else None,
             "dense_rank": dense.index(i) + 1 if i in dense else None,
             "dense_passage": passage,
@@ -277,7 +309,7 @@ class Searcher:
     def embedder(self) -> Any:
         from chemkg.search.embedder import get_embedder
 
-        return get_embedder(self.model_name)
+        return get_embedder(self.model_name, self.precision, self.model_cache)
 
     def warm_up(self) -> None:
         """Load the model and run one query, so the first user does not wait for it."""
@@ -293,6 +325,33 @@ class Searcher:
             Hit(n.iri, n.type, n.label, "", n.similarity, {"dense_similarity": n.similarity})
             for n in neighbours_for(self.path).related(iri, k=k, lang=lang, types=types)
         ]
+
+
+def _looks_like_a_name(query: str) -> bool:
+    """One word written as a name or code (PFHxA, HFC-245fa, 2,4-D): its near neighbours by meaning are
+    other substances, not it."""
+    words = query.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return sum(c.isupper() for c in word) >= 2 or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+
+
+def model_of(manifest: dict[str, Any]) -> tuple[str, str, Path | None]:
+    """The model name, precision and export cache that embedded an index, from its manifest."""
+    name, precision = parse_cache_key(str(manifest["model"]))
+    return name, precision, Path(manifest["model_cache"]) if manifest.get("model_cache") else None
+
+
+def load_model(index_path: Path) -> None:
+    """Load the model that embedded this index, without loading the index.
+
+    ONNX Runtime releases the GIL while it reads and prepares the model, so this can run in a thread
+    beside the rest of the start-up.
+    """
+    from chemkg.search.embedder import get_embedder
+
+    get_embedder(*model_of(read_manifest(index_path.resolve())))
 
 
 def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:

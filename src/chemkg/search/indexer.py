@@ -77,14 +77,14 @@ def build_index(
     store_path = store_path or settings.store
     if documents is None:
         documents = load_documents(open_store(store_path))
-    model = cache_key(settings.model_name)
+    model = cache_key(settings.model_name, settings.model_precision)
     passages: list[dict[str, Any]] = []
     for i, doc in enumerate(documents):
         for text in doc.passages("en"):
             passages.append({"doc": i, "hash": text_hash(text, model), "text": text})
     known = previous_vectors(settings.index, model)
     todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
-    embedder = get_embedder(settings.model_name)
+    embedder = get_embedder(settings.model_name, settings.model_precision, settings.model_cache_dir)
     vectors = np.zeros((len(passages), embedder.dim), dtype=np.float32)
     for i, p in enumerate(passages):
         if p["hash"] in known:
@@ -92,7 +92,7 @@ def build_index(
     encode_seconds = _embed(embedder, passages, todo, vectors, progress, show_progress)
     target = new_build_dir(settings.index)
     try:
-        _write(target, documents, passages, vectors, model, store_path)
+        _write(target, documents, passages, vectors, model, store_path, settings.model_cache_dir)
         swap_in(target, settings.index)
     except BaseException:
         discard(target)
@@ -158,6 +158,7 @@ def _write(
     vectors: np.ndarray,
     model: str,
     store_path: Path,
+    model_cache: Path,
 ) -> None:
     def dump(name: str, data: Any) -> None:
         (target / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -176,6 +177,7 @@ def _write(
         {
             "format": FORMAT,
             "model": model,
+            "model_cache": str(model_cache.resolve()),
             "dim": int(vectors.shape[1]),
             "documents": len(documents),
             "passages": len(passages),

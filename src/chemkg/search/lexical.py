@@ -19,6 +19,7 @@ from chemkg.search.text import STOPWORDS, decompound, fold, raw_tokens, stem, un
 # Field weights by repetition (BM25 has no fields): a label or name says more than a sentence.
 FIELD_REPEAT = {"label": 3, "name": 3, "description": 1, "context": 1, "type": 1}
 FUZZY_CUTOFF = 84.0  # rapidfuzz ratio a misspelt query word needs to be read as a known word
+MIN_COMPOUND_PART = 4  # letters of each part of a Dutch compound read by its known head
 FUZZY_NAME_CUTOFF = 88.0  # ratio a whole misspelt query needs to be read as a name ("hexachlorbenzene")
 NEAR_SHORTLIST = 50  # names sharing most trigrams with the query, scored by the edit-distance ratio
 JOINING_WORDS = frozenset({"of", "the", "van", "het", "de", "der", "convention", "verdrag", "protocol"})
@@ -61,6 +62,9 @@ class LexicalIndex:
         corpus = [self.doc_tokens(doc) for doc in docs]
         self.vocabulary = frozenset(t for doc_tokens in corpus for t in doc_tokens)
         self.fuzzy_vocabulary = sorted(t for t in self.vocabulary if t.isalpha() and len(t) >= 4)
+        self.fuzzy_by_initial: dict[str, list[str]] = defaultdict(list)
+        for t in self.fuzzy_vocabulary:
+            self.fuzzy_by_initial[t[0]].append(t)
         self.bm25 = bm25s.BM25()
         self.bm25.index(corpus, show_progress=False)
         self.exact: dict[str, list[ExactMatch]] = defaultdict(list)
@@ -99,25 +103,44 @@ class LexicalIndex:
         return out
 
     def read_query(self, query: str) -> QueryTerms:
-        """Query terms in index form; unknown words become their nearest known word (fuzzy)."""
+        """Query terms in index form. An unknown word is read as a Dutch compound whose head the graph
+        knows ("tandvullingen" → tand), else as its nearest known word, but only as a misspelling:
+        the same first letter, and never a name written in capitals (PFHxA is not PFHxS)."""
         from rapidfuzz import fuzz, process
 
         terms: list[str] = []
         corrections: dict[str, str] = {}
+        names = {fold(w) for w in re.findall(r"\S+", query) if sum(c.isupper() for c in w) >= 2}
         for word in raw_tokens(query):
             expanded = self.expand([word])
             if not expanded:
                 continue
-            if all(t in self.vocabulary for t in expanded) or not word.isalpha() or len(word) < 4:
+            if all(t in self.vocabulary for t in expanded) or not word.isalpha() or len(word) < 4 or word in names:
                 terms.extend(expanded)
                 continue
-            found = process.extractOne(stem(word), self.fuzzy_vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            head = self.known_head(word)
+            if head:
+                corrections[word] = head
+                terms.append(head)
+                continue
+            base = stem(word)
+            found = process.extractOne(
+                base, self.fuzzy_by_initial.get(base[0], []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
             if found is not None:
                 corrections[word] = found[0]
                 terms.append(found[0])
             else:
                 terms.extend(expanded)
         return QueryTerms(unique(terms), corrections)
+
+    def known_head(self, word: str) -> str | None:
+        """The stem of the longest known head of an unknown compound, when the rest is a word's length."""
+        for i in range(len(word) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
+            head = stem(word[:i])
+            if head in self.vocabulary and head not in STOPWORDS and len(head) >= MIN_COMPOUND_PART:
+                return head
+        return None
 
     def scores(self, terms: list[str]) -> np.ndarray:
         if not terms:

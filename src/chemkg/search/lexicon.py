@@ -24,15 +24,24 @@ from functools import cached_property
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
 from chemkg.search.documents import Document
-from chemkg.search.text import STOPWORDS, TOKEN, decompound, fold, unique, words
+from chemkg.search.text import (
+    DUTCH_QUESTION_WORDS,
+    ENGLISH_QUESTION_WORDS,
+    STOPWORDS,
+    TOKEN,
+    decompound,
+    fold,
+    unique,
+    words,
+)
 
 PHRASE_TYPES = frozenset({"substance", "group", "entry", "instrument", "topic", "zzs-criterion", "panel", "annex"})
 MAX_PHRASE_WORDS = 6
 MIN_PROB = 0.2  # a Dutch word whose best English word is less likely than this is left as it is
 ITERATIONS = 5  # EM iterations of IBM Model 1; the table barely changes after five
 SHARED_STOPWORDS = frozenset(STOPWORDS_DUTCH) & frozenset(STOPWORDS_EN)
-DUTCH_STOPWORDS = (frozenset(STOPWORDS_DUTCH) | (STOPWORDS - frozenset(STOPWORDS_EN))) - SHARED_STOPWORDS
-ENGLISH_STOPWORDS = frozenset(STOPWORDS_EN) - SHARED_STOPWORDS
+DUTCH_STOPWORDS = (frozenset(STOPWORDS_DUTCH) | DUTCH_QUESTION_WORDS) - SHARED_STOPWORDS - ENGLISH_QUESTION_WORDS
+ENGLISH_STOPWORDS = (frozenset(STOPWORDS_EN) | ENGLISH_QUESTION_WORDS) - SHARED_STOPWORDS - DUTCH_QUESTION_WORDS
 
 
 @dataclass

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from chemkg.search.documents import LANGS, Document
@@ -17,8 +18,14 @@ class Expands(Protocol):
     def expand(self, words: list[str]) -> list[str]: ...
 
 
-def _terms_in(text: str, index: Expands) -> frozenset[str]:
-    return frozenset(index.expand(raw_tokens(text)))
+def _terms_in(text: str, index: Expands, surface: dict[str, str] | None = None) -> frozenset[str]:
+    """The index terms of a text; ``surface`` learns the word each term was read from ("pesticid" ← "pesticides")."""
+    tokens = raw_tokens(text)
+    if surface is not None:
+        for token in tokens:
+            for term in index.expand([token]):
+                surface.setdefault(term, token)
+    return frozenset(index.expand(tokens))
 
 
 def _sentences(text: str) -> list[str]:
@@ -31,23 +38,28 @@ class Analysis:
 
     pieces: list[tuple[int, dict[str, Any], frozenset[str]]]  # (weight, what to show, terms)
     sentences: dict[str, list[tuple[str, frozenset[str]]]]  # snippet candidates per language
+    surface: dict[str, str] = field(default_factory=dict)  # index term → a word of the document it stands for
 
-    @property
+    def words(self, terms: set[str]) -> list[str]:
+        """The document's own words for the matched terms (labels and names first), not their stems."""
+        return sorted(dict.fromkeys(self.surface.get(t, t) for t in terms & self.terms))
+
+    @cached_property
     def terms(self) -> frozenset[str]:
+        """Every index term of the document (asked for each hit of each query, so computed once)."""
         return frozenset().union(*(piece[2] for piece in self.pieces))
 
 
 def analyse(doc: Document, index: Expands) -> Analysis:
     pieces: list[tuple[int, dict[str, Any], frozenset[str]]] = []
+    surface: dict[str, str] = {}
     for lang in LANGS:
         if doc.label.get(lang):
-            pieces.append(
-                (3, {"field": "label", "lang": lang, "text": doc.label[lang]}, _terms_in(doc.label[lang], index))
-            )
+            terms = _terms_in(doc.label[lang], index, surface)
+            pieces.append((3, {"field": "label", "lang": lang, "text": doc.label[lang]}, terms))
     for name in doc.names:
-        pieces.append(
-            (3, {"field": name.kind, "lang": name.lang or None, "text": name.value}, _terms_in(name.value, index))
-        )
+        terms = _terms_in(name.value, index, surface)
+        pieces.append((3, {"field": name.kind, "lang": name.lang or None, "text": name.value}, terms))
     sentences: dict[str, list[tuple[str, frozenset[str]]]] = {lang: [] for lang in LANGS}
     for field_name, by_lang in (
         ("description", {k: [v] for k, v in doc.description.items()}),
@@ -56,10 +68,10 @@ def analyse(doc: Document, index: Expands) -> Analysis:
         for lang, texts in by_lang.items():
             for text in texts:
                 for sentence in _sentences(text):
-                    terms = _terms_in(sentence, index)
+                    terms = _terms_in(sentence, index, surface)
                     pieces.append((1, {"field": field_name, "lang": lang, "text": _clip(sentence)}, terms))
                     sentences.setdefault(lang, []).append((sentence, terms))
-    return Analysis(pieces, sentences)
+    return Analysis(pieces, sentences, surface)
 
 
 def explain_match(analysis: Analysis, terms: set[str], most: int = 3) -> list[dict[str, Any]]:

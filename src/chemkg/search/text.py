@@ -13,15 +13,20 @@ from collections.abc import Iterable
 
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
-# Words that carry no topic in a search box, in either language ("which chemicals are…").
-_QUESTION_WORDS = """
+# Words that carry no topic in a search box ("which chemicals are…"), per language, so that they also
+# tell the languages apart ("what does the ISP-CWP do" is English).
+_ENGLISH_QUESTION_WORDS = """
 what which who whom whose where when why how does do did can could may might must should would
 i me my we our you your about any all some list show find tell give please there here
 also its it's been being have has had than them those were
+"""
+_DUTCH_QUESTION_WORDS = """
 wat welke wie waar wanneer waarom hoe wordt worden werd zijn is zit zitten staat staan
 kun kunt kan mag mogen alle lijst geef toon over welk elke ik mijn we wij ons onze jullie
 """
-QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
+ENGLISH_QUESTION_WORDS = frozenset(_ENGLISH_QUESTION_WORDS.split())
+DUTCH_QUESTION_WORDS = frozenset(_DUTCH_QUESTION_WORDS.split())
+QUESTION_WORDS = ENGLISH_QUESTION_WORDS | DUTCH_QUESTION_WORDS
 STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_DUTCH) | QUESTION_WORDS
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*")

@@ -19,7 +19,7 @@ from chemkg.settings import Settings, SettingsError, load_settings
 from chemkg.web.errors import install_error_handlers
 from chemkg.web.pool import QueryPool
 from chemkg.web.routers import ROUTERS
-from chemkg.web.routers.search import warm_up_search
+from chemkg.web.routers.search import load_search_model, warm_up_search
 from chemkg.web.templating import make_templates
 
 log = logging.getLogger("chemkg.web")
@@ -66,12 +66,21 @@ def warm_pages(app: FastAPI) -> None:
 
 
 def warm_up_in_background(app: FastAPI) -> threading.Thread:
+    """Pages, then the search index, in one thread; the search model loads in another meanwhile.
+
+    ONNX Runtime releases the GIL while it prepares the model, so that second of work overlaps the
+    page and index warm-up instead of following it.
+    """
+    index = app.state.settings.index
+    model = threading.Thread(target=load_search_model, args=(index,), name="chemkg-model-load", daemon=True)
+    model.start()
+
     def run() -> None:
         try:
             warm_pages(app)
         except Exception:  # a cold cache only costs the first visitor some time
             log.warning("page warm-up failed", exc_info=True)
-        warm_up_search(app.state.settings.index)
+        warm_up_search(index)
 
     thread = threading.Thread(target=run, name="chemkg-warm-up", daemon=True)
     thread.start()
@@ -80,7 +89,7 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    warm_up_in_background(app)  # pages, then the search model, load while the service already answers
+    warm_up_in_background(app)  # pages, the search index and its model load while the service already answers
     # What is alive after start-up lives as long as the process; keeping it out of the collector's sweeps
     # shortens the pauses that otherwise show up in the latency tail of /sparql.
     gc.collect()

@@ -49,6 +49,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Try a CAS number (e.g. 355-46-4), an abbreviation (PFOS) or a broader word (mercury).",
         "Probeer een CAS-nummer (bv. 355-46-4), een afkorting (PFOS) of een breder woord (kwik).",
     ),
+    "search.not_in_graph": ("“{q}” is not in ChemKG.", "“{q}” staat niet in ChemKG."),
+    "search.only_related": (
+        "No word of “{q}” is in ChemKG; these results are only close in meaning.",
+        "Geen woord van “{q}” staat in ChemKG; deze resultaten liggen alleen qua betekenis dichtbij.",
+    ),
     "search.did_you_mean": ("Did you mean", "Bedoelde u"),
     "search.matched": ("Matched", "Gevonden op"),
     "search.filters": ("Filter results", "Resultaten filteren"),
@@ -62,6 +67,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter.type": ("Type", "Soort"),
     "filter.instrument": ("Instrument", "Instrument"),
     "filter.zzs": ("ZZS status", "ZZS-status"),
+    # ask
+    "ask.title": ("Ask a question", "Stel een vraag"),
+    "ask.button": ("Ask", "Vraag"),
+    "ask.understood": ("Understood as", "Begrepen als"),
+    "ask.query": ("The SPARQL query that produced this answer", "De SPARQL-query die dit antwoord gaf"),
+    "ask.open_editor": ("Open in the query editor", "Openen in de query-editor"),
+    "ask.no_rows": (
+        "The question was understood; the graph has no rows for it.",
+        "De vraag is begrepen; de graaf heeft er geen rijen voor.",
+    ),
+    "ask.ambiguous": (
+        "This question could mean more than one thing. Which did you mean?",
+        "Deze vraag kan meer dan één ding betekenen. Wat bedoelde u?",
+    ),
+    "ask.not_understood": (
+        "ChemKG has no question template for this, so it does not answer it; these are the search results.",
+        "ChemKG heeft hiervoor geen vraagsjabloon en geeft dus geen antwoord; dit zijn de zoekresultaten.",
+    ),
+    "ask.truncated": (
+        "only the first rows are shown; the query in the editor gives them all",
+        "alleen de eerste rijen staan hier; de query in de editor geeft ze allemaal",
+    ),
+    "ask.all_results": ("All search results", "Alle zoekresultaten"),
     # kinds
     "kind.substance": ("substance", "stof"),
     "kind.group": ("substance group", "stofgroep"),
@@ -222,6 +250,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Stel de graaf elke vraag in standaard SPARQL 1.1. Kies een voorbeeld om mee te beginnen.",
     ),
     "sparql.examples": ("Example queries", "Voorbeeldqueries"),
+    "sparql.questions": ("Questions ChemKG answers (ask)", "Vragen die ChemKG beantwoordt (vragen)"),
     "sparql.run": ("Run query", "Query uitvoeren"),
     "sparql.share": ("Link to this query", "Link naar deze query"),
     "sparql.results": ("Results", "Resultaten"),

@@ -126,6 +126,7 @@ def render_search_page(
     read_as: dict[str, Any] | None = None,
     filtered: bool = False,
     absent: str | None = None,
+    answer: Any = None,
 ) -> Response:
     """The page; ``filtered`` says the engine already applied the filters (else they apply here)."""
     site = site_data(store)
@@ -135,6 +136,7 @@ def render_search_page(
     instruments = [(i.iri.rsplit("/", 1)[-1], i) for i in site.listing_instruments()]
     context = {
         "q": query,
+        "answer": answer,
         "cards": shown,
         "total": len(cards),
         "note": note,
@@ -153,7 +155,7 @@ def render_search_page(
 def hit_reason(explanation: dict[str, Any]) -> str:
     """Why a search hit matched, in a few words, from the engine's explanation."""
     parts = [f"{e.get('kind', 'name')} “{e.get('value', '')}”" for e in explanation.get("exact") or []]
-    terms = explanation.get("matched_terms") or []
+    terms = explanation.get("matched_words") or explanation.get("matched_terms") or []
     if terms:
         parts.append(", ".join(map(str, terms[:6])))
     if explanation.get("dense_rank") and not explanation.get("lexical_rank"):

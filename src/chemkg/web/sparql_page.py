@@ -23,6 +23,31 @@ def examples() -> list[NamedQuery]:
     return [q for name, q in sorted(named_queries().items()) if name.startswith(EXAMPLE_PREFIX)]
 
 
+def question_examples(request: Request) -> list[dict[str, str]]:
+    """The ask catalogue's templates, each as its example question and the query it becomes."""
+    from chemkg.ask.answer import examples as ask_examples
+    from chemkg.web.errors import Unavailable
+    from chemkg.web.i18n import pick_language
+    from chemkg.web.page_store import page_store
+    from chemkg.web.routers.ask import lexicon_for
+
+    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    try:
+        store = page_store(request)
+    except Unavailable:  # no store yet: the editor still works, without the question catalogue
+        return []
+    return [
+        {
+            "title": e.template.label.get(lang, e.template.label["en"]),
+            "question": e.question,
+            "ask": "/ask?" + urlencode({"q": e.question}),
+            "share": query_links(e.sparql)["share"],
+            "query": e.sparql,
+        }
+        for e in ask_examples(lexicon_for(store), lang)
+    ]
+
+
 def query_links(query: str) -> dict[str, str]:
     return {
         "share": "/sparql?" + urlencode({"query": query}),
@@ -33,12 +58,14 @@ def query_links(query: str) -> dict[str, str]:
 
 def render_sparql_page(request: Request, info: dict[str, Any], query: str | None) -> Response:
     catalogue = examples()
+    questions = question_examples(request)
     text = query if query is not None else (catalogue[0].text if catalogue else "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
     settings = request.app.state.settings
     context = {
         "query": text,
         "autorun": query is not None,
         "examples": [{"q": q, "links": query_links(q.text)} for q in catalogue],
+        "questions": questions,
         "links": query_links(text),
         "info": info,
         "limit": settings.result_limit,

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chemkg.web.routers import entities, imports, meta, pages, releases, reports, search, sparql
+from chemkg.web.routers import ask, entities, imports, meta, pages, releases, reports, search, sparql
 
 ROUTERS: list[APIRouter] = [
     sparql.router,
     reports.router,
     imports.router,
     releases.router,
+    ask.router,
     search.router,  # before pages: /search answers JSON and hands browsers to the page
     pages.router,
     entities.router,

@@ -53,11 +53,17 @@ def search(request: Request, q: str = "") -> Response:
     absent = absent_identifier(store, q)
     if absent is not None:
         return render_search_page(request, store, q, [], absent=absent)
+    from chemkg.web.routers.ask import ask_store
+
+    understood = ask_store(store, q, None)
+    answer = understood if understood.status != "not-understood" else None
     found = engine_cards(request, store, q, lang)
     if found is None:
-        return render_search_page(request, store, q, name_matches(store, q, lang), note="search.unavailable")
+        return render_search_page(
+            request, store, q, name_matches(store, q, lang), note="search.unavailable", answer=answer
+        )
     cards, read_as = found
-    return render_search_page(request, store, q, cards, read_as=read_as, filtered=True)
+    return render_search_page(request, store, q, cards, read_as=read_as, filtered=True, answer=answer)
 
 
 @router.get(

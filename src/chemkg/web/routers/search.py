@@ -8,6 +8,7 @@ SPARQL and pages answer at once and the first search does not pay for the model 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,10 @@ from chemkg.web.search_page import absent_identifier
 log = logging.getLogger("chemkg.web")
 router = APIRouter(tags=["Search"])
 
-MAX_QUERY_CHARS = 300
+MAX_QUERY_CHARS = 300  # longer queries are cut to this, with a notice
+MAX_INPUT_CHARS = 10_000  # longer ones are refused: no one types that, and it costs the tokenizer
+# Control characters other than whitespace, and U+FFFD (what bytes that are not UTF-8 decode to), mean binary.
+BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 MAX_LIMIT = 100
 
 
@@ -59,6 +63,13 @@ def search_json(
 
     if not q or not q.strip():
         raise BadRequest("The query is empty: give a substance, identifier or question in q, e.g. /search?q=pfos.")
+    if len(q) > MAX_INPUT_CHARS:
+        raise BadRequest(
+            f"The query is {len(q):,} characters long; send at most {MAX_INPUT_CHARS:,} "
+            f"(only the first {MAX_QUERY_CHARS} are searched)."
+        )
+    if BINARY.search(q):
+        raise BadRequest("The query contains control characters or bytes that are not UTF-8 text; send plain text.")
     notice = None
     query = " ".join(q.split())
     if len(query) > MAX_QUERY_CHARS:
@@ -83,7 +94,7 @@ def search_json(
         "filters": {k: v for k, v in asdict(filters).items() if v},
         "read_as": result.read_as,
         "count": len(result.hits),
-        "results": [asdict(h) for h in result.hits],
+        "results": [h.to_json() for h in result.hits],
     }
 
 
@@ -120,6 +131,19 @@ def search(
         limit,
     )
     return JSONResponse(body)
+
+
+def load_search_model(index: Path) -> None:
+    """Load the embedding model of the index (no index: nothing to do; failing: the first search says why)."""
+    from chemkg.search.engine import load_model
+    from chemkg.search.indexer import MANIFEST
+
+    if not (index / MANIFEST).exists():
+        return
+    try:
+        load_model(index)
+    except Exception:  # a failed load only means the first search tries again and reports the reason
+        log.warning("loading the search model failed; the first search will try again", exc_info=True)
 
 
 def warm_up_search(index: Path) -> None:

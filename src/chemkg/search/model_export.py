@@ -1,0 +1,188 @@
+"""Export a sentence-transformers model to ONNX once, at build time, so searching needs no torch.
+
+sentence-transformers stays the source of the model and the reference for its vectors: the whole
+pipeline (transformer, pooling, normalisation, any dense layer) is traced with the TorchScript
+exporter of ``torch.onnx.export`` (dynamic batch and sequence axes), and the tokenizer that
+sentence-transformers uses is saved as ``tokenizer.json`` for the ``tokenizers`` library.
+
+Why not ``SentenceTransformer(..., backend="onnx")``: it needs Optimum, whose ONNX packages did not
+import against the installed transformers 5.x; exporting with torch itself needs nothing beyond
+what builds the index already has, and the runtime then needs only ``onnxruntime`` and ``tokenizers``.
+
+Every export is written to a temporary folder next to its place and renamed into it, so a reader
+never sees half an export; the int8 variant (dynamic quantisation by ONNX Runtime) is added the same
+way, file by file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from chemkg.search.embedder import BUNDLED, EXPORT_FORMAT, MAX_TOKENS, META, MODEL_FILES, TOKENIZER, model_location
+
+OPSET = 17
+TRACED = "traced.onnx"  # what torch writes, before ONNX Runtime optimises it into model.onnx
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def load_sentence_transformer(name: str) -> Any:
+    """The sentence-transformers model itself (imports torch): the reference the export is checked against."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+
+    from chemkg.search.embedder import DEFAULT_MODEL, ModelUnavailable
+
+    try:
+        model = SentenceTransformer(model_location(name), device="cpu")
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailable(
+            f"cannot load the embedding model {name!r} offline ({exc}); set CHEMKG_MODEL_NAME to a local "
+            f"model folder or to {DEFAULT_MODEL!r}"
+        ) from None
+    if name in BUNDLED:
+        model.max_seq_length = MAX_TOKENS
+    return model
+
+
+def export(name: str, folder: Path) -> None:
+    """Export the model ``name`` into ``folder`` (replacing whatever is there), atomically."""
+    import torch
+
+    model = load_sentence_transformer(name)
+    tokenizer = model.tokenizer
+    features = model.preprocess(["an example sentence"])
+    inputs = tuple(k for k in INPUTS if k in features)
+    pipeline = _pipeline(model, inputs).eval()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    work.chmod(0o755)  # mkdtemp makes it private; the serving user may be another one
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")  # the TorchScript exporter announces its own deprecation
+            torch.onnx.export(
+                pipeline,
+                tuple(features[k] for k in inputs),
+                str(work / TRACED),
+                dynamo=False,
+                input_names=list(inputs),
+                output_names=["sentence_embedding"],
+                dynamic_axes={**{k: {0: "batch", 1: "sequence"} for k in inputs}, "sentence_embedding": {0: "batch"}},
+                opset_version=OPSET,
+            )
+        _optimise(work / TRACED, work / MODEL_FILES["fp32"])
+        (work / TRACED).unlink()
+        backend = tokenizer.backend_tokenizer
+        backend.no_truncation()
+        backend.no_padding()
+        backend.save(str(work / TOKENIZER))
+        meta = {
+            "format": EXPORT_FORMAT,
+            "model": name,
+            "inputs": list(inputs),
+            "dim": int(model.get_embedding_dimension()),
+            "max_tokens": int(model.max_seq_length),
+            "pad_id": int(tokenizer.pad_token_id or 0),
+            "pad_type_id": int(getattr(tokenizer, "pad_token_type_id", 0) or 0),
+            "pad_token": str(tokenizer.pad_token or "[PAD]"),
+            "padding_side": str(tokenizer.padding_side),
+            "truncation_side": str(tokenizer.truncation_side),
+            "exported_with": {p: _version(p) for p in ("torch", "sentence-transformers", "transformers")},
+        }
+        _write_meta(work, meta)
+        _replace(work, folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _optimise(traced: Path, target: Path) -> None:
+    """Save the graph as ONNX Runtime optimises it (fused layer norms and GELU, folded constants).
+
+    Loading the optimised graph takes half the time of optimising the traced one at every start; the
+    "extended" level is the highest whose result does not depend on the CPU it ran on.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = str(target)
+    ort.InferenceSession(str(traced), options, providers=["CPUExecutionProvider"])
+
+
+def _pipeline(model: Any, inputs: tuple[str, ...]) -> Any:
+    """The model as a module of positional tensors, which is what the exporter traces."""
+    import torch
+
+    class Pipeline(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+            return self.model(dict(zip(inputs, tensors, strict=True)))["sentence_embedding"]
+
+    return Pipeline()
+
+
+def add_int8(folder: Path) -> None:
+    """Add the dynamically quantised (int8 weights) variant of the fp32 export in ``folder``."""
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    handle, temp = tempfile.mkstemp(prefix=".int8.", suffix=".onnx", dir=folder)
+    os.close(handle)
+    try:
+        # The fp32 graph is already optimised (fused contrib ops shape inference cannot type): say it is float.
+        quantize_dynamic(
+            str(folder / MODEL_FILES["fp32"]),
+            temp,
+            weight_type=QuantType.QInt8,
+            extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
+        os.chmod(temp, 0o644)
+        os.replace(temp, folder / MODEL_FILES["int8"])
+    finally:
+        Path(temp).unlink(missing_ok=True)
+    meta = json.loads((folder / META).read_text(encoding="utf-8"))
+    _write_meta(folder, meta)
+
+
+def _write_meta(folder: Path, meta: dict[str, Any]) -> None:
+    """Write ``export.json`` with the size of every file it vouches for (a truncated copy is then noticed)."""
+    meta["sizes"] = {
+        file: (folder / file).stat().st_size for file in (*MODEL_FILES.values(), TOKENIZER) if (folder / file).exists()
+    }
+    handle, temp = tempfile.mkstemp(prefix=".export.", suffix=".json", dir=folder)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(meta, out, indent=2)
+    os.chmod(temp, 0o644)
+    os.replace(temp, folder / META)
+
+
+def _replace(work: Path, folder: Path) -> None:
+    """Put the finished export in place; a damaged one there is moved aside first, then deleted."""
+    old = None
+    if folder.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=folder.parent))
+        os.replace(folder, old / "export")
+    try:
+        os.replace(work, folder)
+    except OSError:
+        if not folder.exists():  # another process may have put an export there meanwhile; else re-raise
+            raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
