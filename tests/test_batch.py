@@ -115,3 +115,12 @@ def test_the_batch_command_refuses_an_unknown_output_suffix(built_store: Path, t
     source.write_text("kwik\n", encoding="utf-8")
     result = runner.invoke(app, ["batch", str(source), "-o", str(tmp_path / "out.pdf")])
     assert result.exit_code == 1 and ".csv, .xlsx or .json" in result.output
+
+
+def test_a_row_that_is_one_chemical_word_away_fills_no_coverage_column(lookup: BatchLookup) -> None:
+    """The story: tetrachloroethylene came back with trichloroethylene's ZZS and CMR status."""
+    tetra, penta = lookup.run(["tetrachloroethylene", "pentachloroethylene"])
+    assert tetra.resolution.entity is None or not tetra.resolution.entity.iri.endswith("/trichloroethylene")
+    flat = penta.flat()
+    assert flat["outcome"] == "unresolved" and flat["entity_id"] == "" and flat["suggestions"]
+    assert all(cell.value == "" for cell in penta.coverage.values())

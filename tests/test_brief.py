@@ -104,6 +104,43 @@ def test_the_brief_command_refuses_unknown_formats(built_store: Path) -> None:
     assert result.exit_code == 1 and "md, html or docx" in result.output
 
 
+def test_a_brief_on_organic_cyanides_is_about_organic_cyanides(store: ox.Store) -> None:
+    brief = build_brief(store, "organic cyanides", "en")
+    assert brief.iri.endswith("/substance/organic-cyanides") and "Inorganic" not in brief.title
+
+
+def test_a_brief_never_answers_with_a_chemical_one_word_away(store: ox.Store) -> None:
+    """No such chemical as pentachloroethylene: no brief on trichloroethylene, but advice on why not."""
+    with pytest.raises(BriefTargetNotFound) as caught:
+        build_brief(store, "pentachloroethylene", "en")
+    assert "another chemical" in str(caught.value)
+    try:
+        tetra = build_brief(store, "tetrachloroethylene", "en")
+    except BriefTargetNotFound:
+        return
+    assert not tetra.iri.endswith("/substance/trichloroethylene")
+
+
+def test_a_brief_addressed_by_exact_id_is_about_that_entity(store: ox.Store) -> None:
+    brief = build_brief(store, "substance/pfos-potassium", "en")
+    assert brief.iri.endswith("/substance/pfos-potassium")
+
+
+def test_a_group_brief_shows_its_members_stockholm_listings_never_as_the_groups_own(store: ox.Store) -> None:
+    """The story: the PFAS brief said "Stockholm: not listed" while PFOS, PFOA and PFHxS are listed."""
+    status = section(build_brief(store, "substance/pfas", "en"), "status")
+    stockholm = [f for f in status if f.startswith("Stockholm Convention")]
+    assert stockholm and "Stockholm Convention: not listed" not in status
+    assert all("not the group as a whole" in f for f in stockholm)
+    assert any("Perfluorooctane sulfonic acid" in f for f in stockholm)
+
+
+def test_a_member_brief_shows_its_groups_listing_through_the_group(store: ox.Store) -> None:
+    status = section(build_brief(store, "trichloroethylene", "en"), "status")
+    assert "Basel Convention: not listed" not in status
+    assert any(f.startswith("Basel Convention") and "Halogenated organic solvents" in f for f in status)
+
+
 def test_a_brief_cites_official_sources_before_secondary_ones_and_marks_the_secondary(store: ox.Store) -> None:
     brief = build_brief(store, "minamata", "en")
     kinds = [ref.secondary for ref in brief.references]

@@ -78,7 +78,8 @@ def test_the_report_command_exports_csv(built_store: Path, tmp_path: Path) -> No
     result = runner.invoke(app, ["report", "zzs-without-treaty", "--output", str(target)], env=env)
     assert result.exit_code == 0, result.output
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "substance,label,criterion" and any("substance/benzene" in line for line in lines)
+    assert lines[0] == "substance,label,criterion,zzsVia,listedMembers"
+    assert any("substance/benzene" in line for line in lines)
     listed = runner.invoke(app, ["report"], env=env)
     assert "expiring-exemptions" in listed.output
     wrong = runner.invoke(app, ["report", "zzs-without-treaty", "-o", str(tmp_path / "gap.xlsx")], env=env)

@@ -83,3 +83,75 @@ def test_an_abbreviation_shared_by_a_substance_and_its_group_names_both(resolver
 def test_empty_input_is_invalid_with_a_hint(resolver: Resolver) -> None:
     r = resolver.resolve("   ")
     assert r.status == "invalid" and r.message is not None and "CAS" in r.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "never"),
+    [
+        ("tetrachloroethylene", "trichloroethylene"),
+        ("tetrachloorethyleen", "trichloroethylene"),
+        ("PFHxA", "pfhxs"),
+        ("PFHxA", "pfhxs-acid"),
+        ("1,1-dichloroethane", "ethylene-dichloride"),
+        ("inorganic cyanide compounds", "organic-cyanides"),
+    ],
+)
+def test_a_name_one_chemical_word_away_is_only_suggested_never_answered(
+    resolver: Resolver, typed: str, never: str
+) -> None:
+    """tri/tetra, a locant, one letter of an abbreviation: close in spelling, another chemical."""
+    r = resolver.resolve(typed)
+    assert r.entity is None or r.entity.iri != SUBSTANCE + never
+    if r.entity is None:
+        assert r.status == "unresolved" and r.message is not None
+
+
+def test_the_user_who_typed_tetrachloroethylene_never_gets_trichloroethylene(resolver: Resolver) -> None:
+    """Found as itself when a list holds it; otherwise not found. Never the substance one chlorine away."""
+    r = resolver.resolve("tetrachloroethylene")
+    assert r.entity is None or (r.entity.iri != SUBSTANCE + "trichloroethylene" and r.status == "resolved")
+
+
+def test_a_name_close_to_two_chemicals_but_neither_says_why_it_is_not_found(resolver: Resolver) -> None:
+    r = resolver.resolve("pentachloroethylene")  # no such chemical: C2 holds four chlorines at most
+    assert r.status == "unresolved" and r.entity is None
+    assert r.suggestions and all(s.differs for s in r.suggestions if "chloroethylene" in s.matched.casefold())
+    assert r.message is not None and "another chemical" in r.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("trichloroetylene", "trichloroethylene"), ("hexachlorbenzene", "hcb"), ("dieldrine", "dieldrin")],
+)
+def test_a_genuine_typo_still_resolves(resolver: Resolver, typed: str, expected: str) -> None:
+    r = resolver.resolve(typed)
+    assert r.status == "fuzzy" and r.entity is not None and r.entity.iri == SUBSTANCE + expected
+
+
+def test_organic_cyanides_are_the_organic_group_not_the_inorganic_one(resolver: Resolver) -> None:
+    """The name before a label's parenthesis ("Organic cyanides (nitriles)") is an exact name."""
+    r = resolver.resolve("organic cyanides")
+    assert r.status == "resolved" and r.entity is not None and r.entity.iri == SUBSTANCE + "organic-cyanides"
+
+
+SWAPS = {"tetra": "tri", "tri": "tetra", "chloro": "bromo", "bromo": "chloro", "methyl": "ethyl", "acid": "salt"}
+
+
+def test_no_name_in_the_graph_with_one_chemical_word_swapped_resolves_to_the_original(resolver: Resolver) -> None:
+    """Over every name: tri→tetra, chloro→bromo, methyl→ethyl, acid→salt, a locant never lands on the original."""
+    from chemkg.name_guard import morphemes
+
+    wrong, tried = [], 0
+    for key, entries in resolver.exact.items():
+        for m in morphemes(key):
+            if key[m.start : m.end] not in SWAPS:
+                continue
+            variant = key[: m.start] + SWAPS[key[m.start : m.end]] + key[m.end :]
+            if [x.identity for x in morphemes(variant)] == [x.identity for x in morphemes(key)]:
+                continue  # "thiazolium methyl" → "thiazoliumethyl" still reads "methyl": no swap
+            tried += 1
+            r = resolver.resolve(variant)
+            originals = {iri for iri, kind, _ in entries if kind in ("name", "synonym")}
+            if r.status == "fuzzy" and r.entity is not None and r.entity.iri in originals:
+                wrong.append((variant, r.entity.label))
+    assert tried > 100 and wrong == []

@@ -210,6 +210,14 @@ def test_a_search_that_finds_nothing_says_so_and_suggests(client: TestClient) ->
 
 def test_a_negotiator_can_take_a_brief_from_the_substance_page(client: TestClient) -> None:
     html = page(client, "/substance/pfhxs?lang=nl")
-    assert "/api/brief/pfhxs?lang=nl&amp;format=docx" in html
-    brief = client.get("/api/brief/pfhxs?lang=nl&format=html")
+    assert "/api/brief/substance/pfhxs?lang=nl&amp;format=docx" in html
+    brief = client.get("/api/brief/substance/pfhxs?lang=nl&format=html")
     assert brief.status_code == 200 and "SC-10/13" in brief.text
+
+
+def test_a_group_page_shows_its_members_listings_marked_and_a_member_page_its_groups(client: TestClient) -> None:
+    pfas = text_of(page(client, "/substance/pfas?lang=en"))
+    assert "through its member Perfluorooctane sulfonic acid" in pfas
+    assert "more listings of members of this group are not shown here" in pfas  # 13 on the Candidate List
+    tce = text_of(page(client, "/substance/trichloroethylene?lang=en"))
+    assert "Halogenated organic solvents" in tce and "Basel Convention listed*" in tce

@@ -13,8 +13,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.profile_reader import exemption_rows, listing_rows, topic_rows, zzs_rows
+from chemkg.profile_reader import (
+    PREF_LABEL,
+    Reader,
+    exemption_rows,
+    groups_and_members,
+    listing_rows,
+    topic_rows,
+    zzs_rows,
+)
 from chemkg.store import run_named
+from chemkg.zzs_routes import CURRENT, check_routes
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,12 @@ class Listing:
     via: str
     via_label: str
     via_label_nl: str | None = None
+    # "self" (the entity's own listing), "group" (a group it belongs to), "member" (one of its members) or
+    # "entry" (an annex entry that concerns it or one of those); inherited_from names that group or member.
+    via_kind: str = "self"
+    inherited_from: str | None = None
+    inherited_label: str | None = None
+    inherited_label_nl: str | None = None
     decisions: list[str] = field(default_factory=list)
     adopted: str | None = None
     year: int | None = None
@@ -92,6 +107,14 @@ class Profile:
 
     def label(self, lang: str = "en") -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.iri
+
+    @property
+    def direct_listings(self) -> list[Listing]:
+        return [x for x in self.listings if x.inherited_from is None]
+
+    @property
+    def inherited_listings(self) -> list[Listing]:
+        return [x for x in self.listings if x.inherited_from is not None]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -133,7 +156,16 @@ def load_profile(store: ox.Store, iri: str) -> Profile | None:
     members = [r for r in relations if r["relation"] == "has-member"]
     member_of = [r for r in relations if r["relation"] == "member-of"]
     listings = _listings(store, entity)
-    zzs = zzs_rows(store, iri)  # same rows as entity-zzs.rq / entity-topics.rq, by index lookups
+    groups = [node for node, relation in groups_and_members(Reader(store), iri) if relation == "group"]
+    # A member's listing does not make its group meet a criterion: only the entity's own and its groups' count.
+    annexes = [
+        x.annex_iri
+        for x in listings
+        if x.status in CURRENT and (x.inherited_from is None or x.inherited_from in groups)
+    ]
+    # Same rows as entity-zzs.rq / entity-topics.rq (by index lookups), each route checked against the listings.
+    zzs = [dict(row, via=iri) for row in check_routes(zzs_rows(store, iri), annexes, groups)]
+    zzs += _inherited_zzs(store, reader_groups=groups, listings=listings)
     topics = topic_rows(store, iri)
     return Profile(
         iri,
@@ -162,8 +194,12 @@ def _unique_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
     by_iri: dict[str, Listing] = {}
     # Same rows as queries/entity-listings.rq, read by index lookups (the query is slow on Oxigraph).
+    reader = Reader(store)
     for row in listing_rows(store, entity.value):
         listing = by_iri.get(row["listing"])
+        if listing is not None and listing.inherited_from is not None and row["inheritedFrom"] is None:
+            del by_iri[row["listing"]]  # an annex entry naming the entity itself beats the same entry via a group
+            listing = None
         if listing is None:
             listing = Listing(
                 iri=row["listing"],
@@ -180,6 +216,10 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
                 via=row["via"],
                 via_label=row["viaLabel"],
                 via_label_nl=row["viaLabelNl"],
+                via_kind=row["viaKind"],
+                inherited_from=row["inheritedFrom"],
+                inherited_label=_label(reader, row["inheritedFrom"], "en"),
+                inherited_label_nl=_label(reader, row["inheritedFrom"], "nl"),
                 adopted=row["adopted"],
                 year=row["year"],
                 in_force=row["inForce"],
@@ -202,3 +242,21 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
         if row["listing"] in by_iri:
             _add_unique(by_iri[row["listing"]].exemptions, row)
     return list(by_iri.values())
+
+
+def _inherited_zzs(store: ox.Store, reader_groups: list[str], listings: list[Listing]) -> list[dict[str, Any]]:
+    """The ZZS statuses of the groups an entity belongs to, each marked ``via`` its group: a group's status
+    covers its members (never the other way round), its routes checked against the group's own listings."""
+    reader = Reader(store)
+    out: list[dict[str, Any]] = []
+    for group in reader_groups:
+        above = [n for n, relation in groups_and_members(reader, group) if relation == "group"]
+        annexes = [x.annex_iri for x in listings if x.status in CURRENT and x.inherited_from in (group, *above)]
+        label, label_nl = _label(reader, group, "en"), _label(reader, group, "nl")
+        for row in check_routes(zzs_rows(store, group), annexes, above):
+            out.append(dict(row, via=group, viaLabel=label, viaLabelNl=label_nl))
+    return out
+
+
+def _label(reader: Reader, iri: str | None, lang: str) -> str | None:
+    return reader.text(iri, PREF_LABEL, lang) if iri else None

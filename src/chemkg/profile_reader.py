@@ -87,27 +87,50 @@ class Reader:
         return None
 
 
-def reach(reader: Reader, entity: str) -> list[str]:
-    """The entity, every group it belongs to (transitively), and every annex entry that concerns it."""
-    out = [entity]
-    for node in out:  # grows while walking: memberOf*
-        for group in reader.iris(node, MEMBER_OF):
-            if group not in out:
-                out.append(group)
-    return out + [e for e in reader.subjects(CONCERNS, entity) if e not in out]
+def groups_and_members(reader: Reader, entity: str) -> list[tuple[str, str]]:
+    """(node, relation): the entity ("self"), every group it belongs to ("group") and every member of it
+    ("member"), transitively; a group's listings reach its members and a member's listings its groups."""
+    out = [(entity, "self")]
+    ups = [entity]
+    for node in ups:  # grows while walking: memberOf*
+        ups.extend(g for g in reader.iris(node, MEMBER_OF) if g not in ups)
+    out += [(g, "group") for g in ups[1:]]
+    downs: list[str] = []
+    frontier = [entity]
+    while frontier:  # ^memberOf+
+        node = frontier.pop()
+        for member in reader.subjects(MEMBER_OF, node):
+            if member not in downs and member != entity:
+                downs.append(member)
+                frontier.append(member)
+    return out + [(m, "member") for m in downs]
+
+
+def reach(reader: Reader, entity: str) -> list[tuple[str, str, str | None]]:
+    """(listed item, how it reaches the entity, the group or member it comes from or None for the entity's own):
+    the entity, its groups and its members, and every annex entry that concerns any of them."""
+    out: list[tuple[str, str, str | None]] = []
+    for node, relation in groups_and_members(reader, entity):
+        inherited = None if relation == "self" else node
+        out.append((node, relation, inherited))
+        out += [(e, "entry", inherited) for e in reader.subjects(CONCERNS, node)]
+    return list(dict.fromkeys(out))
 
 
 def listing_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-listings.rq``: one per listing, decision and source."""
     reader = Reader(store)
     rows: list[dict[str, Any]] = []
-    for via in reach(reader, entity):
+    for via, kind, inherited in reach(reader, entity):
         via_label = reader.text(via, PREF_LABEL, "en")
         if via_label is None:
             continue
         via_label_nl = reader.text(via, PREF_LABEL, "nl")
         for listing in reader.subjects(LISTED_ITEM, via):
-            rows.extend(_rows_of(reader, entity, via, (via_label, via_label_nl), listing))
+            for row in _rows_of(reader, entity, via, (via_label, via_label_nl), listing):
+                row.update(viaKind=kind, inheritedFrom=inherited)
+                rows.append(row)
+    rows = list({tuple(sorted((k, str(v)) for k, v in r.items())): r for r in rows}.values())  # as DISTINCT
     rows.sort(key=lambda r: (r["instrumentLabel"], r["annexCode"], r["year"] if r["year"] is not None else -1))
     return rows
 

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
+from chemkg.name_guard import chemical_difference
 from chemkg.name_index import TrigramIndex
 from chemkg.store import run_named
 
@@ -31,6 +32,9 @@ ID_PREFIX = re.compile(
     re.IGNORECASE,
 )
 DIGITS_ONLY_CAS = re.compile(r"^\d{5,10}$")
+# "Organic cyanides (nitriles)": the name before a trailing parenthesis is a name too, when no other entity has it.
+NAME_BEFORE_PARENTHESIS = re.compile(r"^(.{4,}?)\s+\([^()]*\)$")
+NEVER_FUZZY_KINDS = ("abbreviation", *("cas", "ec", "inchikey"))  # one letter of PFOA/PFOS is another substance
 
 
 def normalise(text: str) -> str:
@@ -55,6 +59,7 @@ class Suggestion:
     label: str
     score: float
     matched: str
+    differs: str | None = None  # why the suggestion may be a different chemical from what was typed
 
 
 @dataclass
@@ -106,12 +111,24 @@ class Resolver:
             entry = (iri, row["kind"], row["value"])
             if entry not in self.exact[key]:
                 self.exact[key].append(entry)
+        self._add_names_before_parentheses(rows)
         self.names = [k for k, entries in self.exact.items() if any(e[1] not in IDENTIFIER_KINDS for e in entries)]
         self.name_index = TrigramIndex(self.names)
         self.group_members: dict[str, list[str]] = defaultdict(list)
         for m in memberships or []:
             if m["member"] in self.entities and m["member"] not in self.group_members[m["group"]]:
                 self.group_members[m["group"]].append(m["member"])
+
+    def _add_names_before_parentheses(self, rows: list[dict[str, str]]) -> None:
+        bases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for row in rows:
+            match = NAME_BEFORE_PARENTHESIS.match(row["value"].strip()) if row["kind"] == "name" else None
+            if match:
+                bases[normalise(match.group(1))].add((row["entity"], match.group(1)))
+        for key, found in bases.items():
+            if key not in self.exact and len({iri for iri, _ in found}) == 1:
+                iri, value = sorted(found)[0]
+                self.exact[key].append((iri, "name", value))
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Resolver:
@@ -192,25 +209,35 @@ class Resolver:
         for score, name in scored:
             if score < SUGGEST_MIN:
                 break
-            for iri, _kind, value in self.exact[name]:
+            for iri, kind, value in self.exact[name]:
                 if iri not in seen:
                     seen.add(iri)
-                    out.append(Suggestion(iri, self.entities[iri].label, round(score, 1), value))
+                    differs = (
+                        "an abbreviation or identifier, matched only exactly"
+                        if kind in NEVER_FUZZY_KINDS
+                        else chemical_difference(query, name)
+                    )
+                    out.append(Suggestion(iri, self.entities[iri].label, round(score, 1), value, differs))
         return out[:limit]
 
     def _fuzzy(self, query: str) -> Resolution:
         from rapidfuzz import fuzz
 
         suggestions = self.suggest(query)
-        if suggestions:
-            best = suggestions[0]
+        # Only a typo is forgiven: the closest name that differs in nothing chemical (see name_guard).
+        for best in suggestions:
             # WRatio rewards partial matches; require the plain ratio to agree before accepting.
             plain = fuzz.ratio(normalise(query), normalise(best.matched))
-            if best.score >= FUZZY_ACCEPT and plain >= FUZZY_PLAIN_ACCEPT:
+            if best.score < FUZZY_ACCEPT:
+                break
+            if plain >= FUZZY_PLAIN_ACCEPT and best.differs is None:
                 resolution = self._found(query, [(best.iri, "fuzzy", best.matched)], confidence=best.score / 100)
-                resolution.suggestions = suggestions[1:]
+                resolution.suggestions = [s for s in suggestions if s is not best]
                 return resolution
         hint = "; did you mean one of the suggestions?" if suggestions else "; check the spelling or use a CAS number"
+        close = next((s for s in suggestions if s.differs and s.score >= FUZZY_ACCEPT), None)
+        if close is not None:
+            hint = f"; {close.label!r} is close but may be another chemical ({close.differs}){hint}"
         return Resolution(
             query,
             "unresolved",

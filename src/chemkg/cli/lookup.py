@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
-from chemkg.profile import Profile, load_profile
+from chemkg.profile import Listing, Profile, load_profile
 from chemkg.resolve import Resolver
 from chemkg.store import StoreMissing, open_store
 
@@ -55,6 +55,13 @@ def lookup_command(
     print_profile(profile, lang)
 
 
+def _via_text(item: Listing) -> str:
+    """Where an inherited listing comes from: "group: PFOS", "member: PFOA", "entry: Y41 (group: …)"."""
+    if item.via_kind == "entry" and item.inherited_from:
+        return f"entry: {item.via_label} (of {item.inherited_label or item.inherited_from})"
+    return f"{item.via_kind}: {item.via_label}"
+
+
 def print_profile(p: Profile, lang: str) -> None:
     other = "nl" if lang == "en" else "en"
     kind = "group" if p.is_group else "substance"
@@ -82,7 +89,7 @@ def print_profile(p: Profile, lang: str) -> None:
             escape(", ".join(item.decisions)),
             str(item.year or ""),
             escape(item.in_force or ""),
-            escape(item.via_label) if item.via != p.iri else "",
+            escape(_via_text(item)) if item.via != p.iri else "",
             escape("; ".join(c.text() for c in item.citations)),
         )
     console.print(table if p.listings else "No treaty or EU listings.")
@@ -97,6 +104,8 @@ def print_profile(p: Profile, lang: str) -> None:
         for z in p.zzs:
             entry = by_assessment.setdefault(z["assessment"], {"head": [], "routes": [], "sources": []})
             how = {"rivm-list": "read from the RIVM list", "import": "imported list"}.get(z["derivation"], "by rule")
+            if z.get("via") not in (None, p.iri):
+                how += f", through the group {z.get('viaLabel') or z['via']}"
             if not entry["head"]:
                 entry["head"] = [z["status"], how]
             label = z["criterionLabel"] if lang == "en" else z["criterionLabelNl"]

@@ -24,6 +24,7 @@ class BatchRow:
     resolution: Resolution
     cas: list[str] = field(default_factory=list)
     coverage: dict[str, Cell] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # labels of the groups and members cells come via
 
     def flat(self, lang: str = "en") -> dict[str, Any]:
         """One row as a flat record (CSV/XLSX); coverage cells hold the status or stay empty."""
@@ -44,7 +45,7 @@ class BatchRow:
             "suggestions": " | ".join(f"{s.label} ({s.score:.0f})" for s in r.suggestions),
         }
         for key, cell in self.coverage.items():
-            out[key] = cell.value
+            out[key] = cell.text(self.labels)  # "listed", or "listed (via PFOS)" when only inherited
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -73,8 +74,11 @@ class BatchRow:
             ],
             "also": [{"iri": e.iri, "label": e.label} for e in r.also],
             "coverage": {key: cell.value or None for key, cell in self.coverage.items()},
-            # The groups or annex entries that carry a listing, only where it is not the entity itself.
+            # Whether the entity's own listing gives the value; else it is inherited only.
+            "coverage_direct": {key: cell.direct for key, cell in self.coverage.items() if cell.value},
+            # The groups or members that also carry the value, only where it is not the entity itself.
             "coverage_via": {key: cell.via for key, cell in self.coverage.items() if cell.via},
+            "coverage_via_kind": {key: cell.kinds for key, cell in self.coverage.items() if cell.kinds},
         }
 
 
@@ -102,6 +106,7 @@ class BatchLookup:
     def __init__(self, resolver: Resolver, coverage: Coverage) -> None:
         self.resolver = resolver
         self.coverage = coverage
+        self.labels = {iri: e.label for iri, e in resolver.entities.items()}
         self.cas: dict[str, list[str]] = {}
         for entries in resolver.exact.values():
             for iri, kind, value in entries:
@@ -128,6 +133,7 @@ class BatchLookup:
                     resolution,
                     self.cas.get(iri, []) if iri else [],
                     self.coverage.row(iri) if iri else {c.key: Cell() for c in (*COLUMNS, ZZS_COLUMN)},
+                    self.labels,
                 )
             )
         return rows

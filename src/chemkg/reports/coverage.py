@@ -3,6 +3,11 @@
 Three queries for all entities (listings in ``coverage.rq``, group members, ZZS status in
 ``coverage-zzs.rq``) are read once into a dictionary, so a batch of 10,000 rows costs three queries,
 not 20,000.
+
+Groups roll up both ways: a member is covered by its groups' listings and a group shows its members'
+listings, and every cell says whether the entity's own listing gives its value (``direct``) or which
+groups or members it comes through (``via``, with ``kinds``). ZZS status only flows down, from a group
+to its members: one member's status says nothing about the rest of its group.
 """
 
 from __future__ import annotations
@@ -57,14 +62,35 @@ ZZS_NL = {"ZZS": "ZZS", "potential ZZS": "potentiële ZZS"}
 @dataclass
 class Cell:
     value: str = ""
-    via: list[str] = field(default_factory=list)  # IRIs of the groups or entries that carry the listing
+    via: list[str] = field(default_factory=list)  # IRIs of the groups or members that carry the value
+    direct: bool = False  # the entity's own listing (or an annex entry naming it) gives the value
+    kinds: dict[str, str] = field(default_factory=dict)  # via IRI → "group" or "member"
+
+    @property
+    def inherited(self) -> bool:
+        return bool(self.value) and not self.direct
+
+    def text(self, labels: dict[str, str] | None = None) -> str:
+        """The value as a cell shows it: "listed", or "listed (via PFOS)" when only inherited."""
+        if not self.inherited:
+            return self.value
+        names = [(labels or {}).get(v) or v.rsplit("/", 1)[-1] for v in self.via]
+        return f"{self.value} (via {', '.join(names)})"
 
 
 class Coverage:
     """Coverage cells per entity IRI and column key."""
 
-    def __init__(self, listings: list[dict[str, str]], zzs: list[dict[str, str]]) -> None:
+    def __init__(
+        self,
+        listings: list[dict[str, str]],
+        zzs: list[dict[str, str]],
+        memberships: list[dict[str, str]] | None = None,
+    ) -> None:
         self.cells: dict[str, dict[str, Cell]] = defaultdict(dict)
+        self.groups_of: dict[str, set[str]] = defaultdict(set)  # transitively, as entity-members.rq gives them
+        for m in memberships or []:
+            self.groups_of[m["member"]].add(m["group"])
         for row in listings:
             value = CELL_VALUES.get(row["status"])
             if value is None:
@@ -77,17 +103,31 @@ class Coverage:
             if value is not None:
                 self._put(row["entity"], ZZS_COLUMN.key, value, row["via"], {"ZZS": 0, "potential ZZS": 1})
 
+    def kind_of(self, entity: str, via: str) -> str:
+        if via == entity:
+            return "self"
+        return "group" if via in self.groups_of.get(entity, ()) else "member"
+
     def _put(self, entity: str, key: str, value: str, via: str, rank: dict[str, int]) -> None:
         cell = self.cells[entity].setdefault(key, Cell())
         if not cell.value or rank[value] < rank[cell.value]:
             cell.value = value
             cell.via = []
-        if value == cell.value and via != entity and via not in cell.via:
+            cell.kinds = {}
+            cell.direct = False
+        if value != cell.value:
+            return
+        if via == entity:
+            cell.direct = True
+        elif via not in cell.via:
             cell.via.append(via)
+            cell.kinds[via] = self.kind_of(entity, via)
 
     @classmethod
     def from_store(cls, store: ox.Store) -> Coverage:
-        return cls(with_members(run_named(store, "coverage"), store), run_named(store, "coverage-zzs"))
+        memberships = run_named(store, "entity-members")
+        listings = with_members(run_named(store, "coverage"), store, memberships)
+        return cls(listings, run_named(store, "coverage-zzs"), memberships)
 
     def row(self, entity: str) -> dict[str, Cell]:
         """Every column for one entity, empty cells included, in column order."""
@@ -95,12 +135,21 @@ class Coverage:
         return {c.key: found.get(c.key, Cell()) for c in (*COLUMNS, ZZS_COLUMN)}
 
 
-def with_members(listings: list[dict[str, str]], store: ox.Store) -> list[dict[str, str]]:
-    """Each listing row of a substance or group (``via``) for that entity and for every member of the group."""
+def with_members(
+    listings: list[dict[str, str]], store: ox.Store, memberships: list[dict[str, str]] | None = None
+) -> list[dict[str, str]]:
+    """Each listing row of a substance or group (``via``) for that entity, for every member of the group
+    (down) and for every group it belongs to (up: a group shows its members' listings)."""
     members: dict[str, list[str]] = defaultdict(list)
-    for row in run_named(store, "entity-members"):
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in memberships if memberships is not None else run_named(store, "entity-members"):
         members[row["group"]].append(row["member"])
-    return [{**row, "entity": entity} for row in listings for entity in (row["via"], *members.get(row["via"], ()))]
+        groups[row["member"]].append(row["group"])
+    return [
+        {**row, "entity": entity}
+        for row in listings
+        for entity in (row["via"], *members.get(row["via"], ()), *groups.get(row["via"], ()))
+    ]
 
 
 def column_label(key: str, lang: str) -> str:
@@ -111,6 +160,8 @@ def column_label(key: str, lang: str) -> str:
 
 
 def cell_label(value: str, lang: str) -> str:
+    """A cell's text in ``lang``; an inherited cell keeps its "(via …)" names."""
     if lang != "nl":
         return value
-    return CELL_NL.get(value) or ZZS_NL.get(value) or value
+    head, via, rest = value.partition(" (via ")
+    return (CELL_NL.get(head) or ZZS_NL.get(head) or head) + via + rest

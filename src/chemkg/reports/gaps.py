@@ -64,11 +64,13 @@ REPORTS: dict[str, Report] = {
             {"en": "ZZS substances that no global treaty covers", "nl": "ZZS die onder geen mondiaal verdrag vallen"},
             {
                 "en": "Substances the Netherlands treats as ZZS that are not listed, directly or through a group, "
-                "under Stockholm, Rotterdam, Minamata, Basel or Montreal: candidates for a global push.",
+                "under Stockholm, Rotterdam, Minamata, Basel or Montreal: candidates for a global push. ZZS status "
+                "inherited from a group names the group; a group some of whose members a treaty lists names them.",
                 "nl": "Stoffen die Nederland als ZZS aanmerkt en die niet, rechtstreeks of via een groep, onder "
-                "Stockholm, Rotterdam, Minamata, Bazel of Montreal vallen: kandidaten voor mondiale inzet.",
+                "Stockholm, Rotterdam, Minamata, Bazel of Montreal vallen: kandidaten voor mondiale inzet. Een via "
+                "een groep verkregen ZZS-status noemt de groep; een groep waarvan een verdrag leden noemt, noemt die.",
             },
-            ("substance", "label", "criterion"),
+            ("substance", "label", "criterion", "zzsVia", "listedMembers"),
         ),
         Report(
             "stockholm-not-rotterdam",

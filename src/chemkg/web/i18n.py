@@ -221,6 +221,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "plaatsing van een groep telt voor haar leden.",
     ),
     "matrix.show": ("Show", "Toon"),
+    "zzs.anticipated": (
+        "anticipated: listed under Stockholm, not yet in the EU POPs Regulation",
+        "verwacht: onder Stockholm geplaatst, nog niet in de EU POP-verordening",
+    ),
+    "matrix.inherited": (
+        "* inherited: listed through a group the substance belongs to, or through a member of the group",
+        "* overgenomen: geplaatst via een groep waartoe de stof behoort, of via een lid van de groep",
+    ),
+    "substance.via_group": ("through the group", "via de groep"),
+    "substance.more_member_listings": (
+        "{n} more listings of members of this group are not shown here; every member has its own page and row in the",
+        "{n} andere plaatsingen van leden van deze groep staan hier niet; elk lid heeft een eigen pagina en rij in de",
+    ),
+    "substance.via_member": ("through its member", "via het lid"),
     "matrix.filter.listed": ("substances listed anywhere", "overal geplaatste stoffen"),
     "matrix.filter.zzs": ("all ZZS and potential ZZS", "alle ZZS en potentiële ZZS"),
     "matrix.filter.pfas": ("all PFAS", "alle PFAS"),

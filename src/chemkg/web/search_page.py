@@ -30,6 +30,7 @@ class Badge:
     annex: str
     state: str
     href: str
+    via: str | None = None  # the group or member the listing comes through; None for the entity's own
 
 
 @dataclass
@@ -51,8 +52,16 @@ def _badges(site: SiteData, iri: str, lang: str) -> list[Badge]:
         instrument = site.instruments.get(cell.instrument)
         name = instrument.name(lang) if instrument else cell.instrument
         key = (name, cell.annex_code)
-        if key not in out or state == "listed":
-            out[key] = Badge(name, cell.annex_code, state, "/" + cell.listing[len("https://w3id.org/chemkg/") :])
+        through = site.inherited.get((iri, cell.listing))
+        via = (site.entities[through].name(lang) if through in site.entities else through) if through else None
+        known = out.get(key)
+        # A listed state beats the others; at the same state the entity's own listing beats an inherited one.
+        if (
+            known is None
+            or (state == "listed" and known.state != "listed")
+            or (state == known.state and known.via and not via)
+        ):
+            out[key] = Badge(name, cell.annex_code, state, "/" + cell.listing[len("https://w3id.org/chemkg/") :], via)
     return sorted(out.values(), key=lambda b: (b.state != "listed", b.instrument, b.annex))
 
 
@@ -82,7 +91,10 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
     if found.status in ("unresolved", "fuzzy") or not cards:
         for s in resolver.suggest(query, limit=8):
             if all(c.iri != s.iri for c in cards):
-                cards.append(card(site, s.iri, "", s.label, f"close to “{s.matched}” ({s.score:.0f}%)", "", lang))
+                reason = f"close to “{s.matched}” ({s.score:.0f}%)"
+                if s.differs:  # e.g. tri- where tetra- was typed: shown, never taken for the query
+                    reason += f"; may be another chemical: {s.differs}"
+                cards.append(card(site, s.iri, "", s.label, reason, "", lang))
     return cards
 
 

@@ -17,6 +17,9 @@ from chemkg.resolve import Resolver, normalise
 from chemkg.store import StoreMissing, build_info, run_named
 
 LANGS = ("en", "nl")
+CK_NS = "https://w3id.org/chemkg/ontology#"
+CK_NS_ENTITY = ox.NamedNode(CK_NS + "ChemicalEntity")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 __all__ = ["LANGS", "Brief", "BriefTargetNotFound", "build_brief", "find_target"]
 
 
@@ -37,6 +40,8 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     if BASE + path in resolver.entities:
         entity = resolver.entities[BASE + path]
         return ("group" if entity.is_group else "substance"), entity.iri
+    if path and _is_chemical_entity(store, BASE + path):  # any entity the pages show, imported ones too
+        return ("group" if _is_group(store, BASE + path) else "substance"), BASE + path
 
     def named(kind: str) -> str | None:
         for row in targets:
@@ -63,11 +68,27 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     )
 
 
-def build_brief(store: ox.Store, query: str, lang: str = "en", built_at: str | None = None) -> Brief:
-    """The brief on whatever ``query`` names, in ``lang``; raises BriefTargetNotFound with advice."""
+def _is_chemical_entity(store: ox.Store, iri: str) -> bool:
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a name with spaces is no id
+        return False
+    return any(store.quads_for_pattern(node, RDF_TYPE, CK_NS_ENTITY))
+
+
+def _is_group(store: ox.Store, iri: str) -> bool:
+    return any(store.quads_for_pattern(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(CK_NS + "SubstanceGroup")))
+
+
+def build_brief(
+    store: ox.Store, query: str, lang: str = "en", built_at: str | None = None, resolver: Resolver | None = None
+) -> Brief:
+    """The brief on whatever ``query`` names, in ``lang``; raises BriefTargetNotFound with advice.
+
+    A service passes the ``resolver`` it keeps for the store; otherwise one is built (a few hundred ms)."""
     if lang not in LANGS:
         raise ValueError(f"language {lang!r} is not supported; use en or nl")
-    resolver = Resolver.from_store(store)
+    resolver = resolver or Resolver.from_store(store)
     kind, iri = find_target(store, resolver, query)
     brief: Brief | None
     names = {e.iri: (e.label, e.label_nl) for e in resolver.entities.values()}

@@ -22,10 +22,10 @@ def instrument_id(iri: str) -> str:
     return iri.removeprefix(BASE + "treaty/")
 
 
-def join(items: list[str], lang: str, limit: int | None = None) -> str:
+def join(items: list[str], lang: str, limit: int | None = None, sep: str = ", ") -> str:
     if limit is not None and len(items) > limit:
-        return ", ".join(items[:limit]) + ", " + t(lang, "and_more", n=len(items) - limit)
-    return ", ".join(items)
+        return sep.join(items[:limit]) + sep + t(lang, "and_more", n=len(items) - limit)
+    return sep.join(items)
 
 
 def listing_text(item: Listing, lang: str, entity_iri: str, names: Names) -> str:
@@ -46,9 +46,13 @@ def listing_text(item: Listing, lang: str, entity_iri: str, names: Names) -> str
     if item.in_force:
         details.append(t(lang, "in_force", date=item.in_force))
     if item.via != entity_iri:
-        key = "via" if "/substance/" in item.via else "via_entry"
         via = names.get(item.via, (item.via_label, item.via_label_nl or item.via_label))[1 if nl else 0]
-        details.append(t(lang, key, group=via))
+        if item.via_kind == "entry" and item.inherited_from:
+            of = (item.inherited_label_nl if nl else None) or item.inherited_label or item.inherited_from
+            details.append(t(lang, "via_entry_of", group=via, of=of))
+        else:
+            key = {"member": "via_member", "entry": "via_entry"}.get(item.via_kind, "via")
+            details.append(t(lang, key, group=via))
     if details:
         text += " (" + "; ".join(details) + ")"
     summary = item.summary_nl if nl else item.summary
@@ -85,7 +89,7 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
     if profile.members:
         members = [(m.get("labelNl") if nl else None) or m["label"] for m in profile.members]
         identity.facts.append(
-            Fact(t(lang, "members", n=len(members), values=join(members, lang, MAX_MEMBERS)), id_refs)
+            Fact(t(lang, "members", n=len(members), values=join(members, lang, MAX_MEMBERS, "; ")), id_refs)
         )
 
     by_instrument: dict[str, list[Listing]] = {}
@@ -96,8 +100,7 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
     for treaty in GLOBAL_TREATIES:
         current = [x for x in by_instrument.get(treaty, []) if x.status in CURRENT_STATUSES]
         direct = [x for x in current if "/entry/" not in x.via]
-        for item in direct:
-            status.facts.append(Fact(listing_text(item, lang, profile.iri, names), brief.cite(item.citations)))
+        status.facts.extend(_listing_facts(brief, direct, lang, profile.iri, names))
         status.facts.extend(_entry_facts(brief, [x for x in current if "/entry/" in x.via], lang))
         if not current:
             status.facts.append(Fact(t(lang, "not_listed", instrument=_instrument_name(store, treaty, lang))))
@@ -124,16 +127,15 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
         for x in profile.listings
         if instrument_id(x.instrument_iri) in EU_INSTRUMENTS and x.status in CURRENT_STATUSES
     ]
-    for item in eu_listings:
-        eu_nl.facts.append(Fact(listing_text(item, lang, profile.iri, names), brief.cite(item.citations)))
+    eu_nl.facts.extend(_listing_facts(brief, eu_listings, lang, profile.iri, names))
     if not eu_listings:
         eu_nl.facts.append(Fact(t(lang, "eu_none")))
-    for item in profile.listings:
-        if (
-            instrument_id(item.instrument_iri) not in (*GLOBAL_TREATIES, *EU_INSTRUMENTS)
-            and item.status in CURRENT_STATUSES
-        ):
-            eu_nl.facts.append(Fact(listing_text(item, lang, profile.iri, names), brief.cite(item.citations)))
+    other = [
+        x
+        for x in profile.listings
+        if instrument_id(x.instrument_iri) not in (*GLOBAL_TREATIES, *EU_INSTRUMENTS) and x.status in CURRENT_STATUSES
+    ]
+    eu_nl.facts.extend(_listing_facts(brief, other, lang, profile.iri, names))
     zzs_facts: dict[str, Fact] = {}
     for z in profile.zzs:
         text = t(
@@ -143,6 +145,8 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
             criterion=z["criterionLabelNl"] if nl else z["criterionLabel"],
             derivation=phrase(lang, z["derivation"]),
         )
+        if z.get("via") not in (None, profile.iri):
+            text += f" ({t(lang, 'via', group=(z.get('viaLabelNl') if nl else None) or z.get('viaLabel') or z['via'])})"
         cite = Citation.from_row(z)
         fact = zzs_facts.setdefault(text, Fact(text + "."))
         fact.refs = sorted(set(fact.refs) | set(brief.cite([cite])))
@@ -189,6 +193,32 @@ def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) 
     return brief
 
 
+def _listing_facts(brief: Brief, listings: list[Listing], lang: str, entity: str, names: Names) -> list[Fact]:
+    """One fact per listing of the entity or its groups; its members' listings as one fact per annex naming
+    the members, so a group never reads as listed as a whole because some members are."""
+    facts = [
+        Fact(listing_text(x, lang, entity, names), brief.cite(x.citations)) for x in listings if x.via_kind != "member"
+    ]
+    nl = lang == "nl"
+    by_annex: dict[str, list[Listing]] = {}
+    for item in listings:
+        if item.via_kind == "member":
+            by_annex.setdefault(item.annex_iri, []).append(item)
+    for items in by_annex.values():
+        first = items[0]
+        head = t(
+            lang,
+            "listed",
+            instrument=first.instrument_nl if nl else first.instrument,
+            annex=first.annex_nl if nl else first.annex,
+            status=first.status_label_nl if nl else first.status_label,
+        )
+        members = sorted({(x.via_label_nl if nl else None) or x.via_label for x in items}, key=str.casefold)
+        text = t(lang, "members_listed", head=head, n=len(members), values=join(members, lang, MAX_MEMBERS, "; "))
+        facts.append(Fact(text, brief.cite([c for x in items for c in x.citations])))
+    return facts
+
+
 def _entry_facts(brief: Brief, listings: list[Listing], lang: str) -> list[Fact]:
     """Listings through annex entries (Minamata products, Basel wastes), one fact per annex naming the entries."""
     nl = lang == "nl"
@@ -205,11 +235,19 @@ def _entry_facts(brief: Brief, listings: list[Listing], lang: str) -> list[Fact]
             annex=first.annex_nl if nl else first.annex,
             status=first.status_label_nl if nl else first.status_label,
         )
-        entries = sorted({(x.via_label_nl if nl else None) or x.via_label for x in items}, key=str.casefold)
+        entries = sorted({_entry_name(x, nl) for x in items}, key=str.casefold)
         how = t(lang, "entries" if len(entries) > 1 else "entries_one", n=len(entries))
         text = f"{head} ({how}: {'; '.join(entries)})."
         facts.append(Fact(text, brief.cite([c for x in items for c in x.citations])))
     return facts
+
+
+def _entry_name(item: Listing, nl: bool) -> str:
+    """An entry's label, with the group or member it names when that is not the entity itself."""
+    label = (item.via_label_nl if nl else None) or item.via_label
+    if item.inherited_from:
+        label += f" ({(item.inherited_label_nl if nl else None) or item.inherited_label or item.inherited_from})"
+    return label
 
 
 def _instrument_name(store: ox.Store, treaty: str, lang: str) -> str:

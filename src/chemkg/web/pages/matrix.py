@@ -10,6 +10,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
+from chemkg.web.pages.site import STATUS_TO_COVERAGE as STATE_OF
 from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData, site_data
 
 FILTERS = ("listed", "zzs", "pfas", "all")
@@ -39,6 +40,7 @@ class UnknownFilter(ValueError):
 class MatrixRow:
     entity: EntitySummary
     cells: list[tuple[str, list[Cell]]]  # per instrument column: state and the listings behind it
+    through: list[list[str]]  # per column: labels of the groups or members it is inherited through, else []
 
 
 @dataclass
@@ -81,17 +83,26 @@ def _matrix(store: ox.Store, name: str) -> Matrix:
     rows = []
     for entity in sorted(_selected(site, name), key=lambda e: e.label.casefold()):
         coverage = site.coverage(entity.iri)
-        rows.append(MatrixRow(entity, [coverage[i.iri] for i in instruments]))
+        cells = [coverage[i.iri] for i in instruments]
+        through = [_through(site, entity.iri, state, found) for state, found in cells]
+        rows.append(MatrixRow(entity, cells, through))
     return Matrix(name, instruments, rows)
 
 
-def _cell_text(state: str, cells: list[Cell]) -> str:
+def _through(site: SiteData, entity: str, state: str, cells: list[Cell]) -> list[str]:
+    """Labels of the groups or members a cell's state comes through; [] when the entity's own listing gives it."""
+    behind = [c for c in cells if STATE_OF.get(c.status) == state]
+    return [site.entities[i].label if i in site.entities else i for i in site.through(entity, behind)]
+
+
+def _cell_text(state: str, cells: list[Cell], through: list[str] | None = None) -> str:
     if state == "not-listed":
         return ""
     annexes = sorted(
         {c.annex_code for c in cells if c.status in ("listed", "amended")} or {c.annex_code for c in cells}
     )
-    return f"{state}: {', '.join(annexes)}" if annexes else state
+    text = f"{state}: {', '.join(annexes)}" if annexes else state
+    return f"{text} (via {', '.join(through)})" if through else text
 
 
 def matrix_csv(matrix: Matrix) -> str:
@@ -100,9 +111,8 @@ def matrix_csv(matrix: Matrix) -> str:
     writer.writerow(["substance", "iri", "cas", "zzs", *[i.short for i in matrix.instruments]])
     for row in matrix.rows:
         e = row.entity
-        writer.writerow(
-            [e.label, e.iri, " | ".join(e.cas), e.zzs or "", *[_cell_text(state, cells) for state, cells in row.cells]]
-        )
+        texts = [_cell_text(state, cells, via) for (state, cells), via in zip(row.cells, row.through, strict=True)]
+        writer.writerow([e.label, e.iri, " | ".join(e.cas), e.zzs or "", *texts])
     return out.getvalue()
 
 
@@ -125,8 +135,8 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
         ws.cell(r, 1, e.label).hyperlink = e.iri
         ws.cell(r, 2, " | ".join(e.cas))
         ws.cell(r, 3, e.zzs or "")
-        for c, (state, cells) in enumerate(row.cells, start=4):
-            target = ws.cell(r, c, _cell_text(state, cells))
+        for c, ((state, cells), through) in enumerate(zip(row.cells, row.through, strict=True), start=4):
+            target = ws.cell(r, c, _cell_text(state, cells, through))
             target.fill = PatternFill("solid", fgColor=STATE_FILL[state])
             if state == "listed":
                 target.font = Font(color="FFFFFF")

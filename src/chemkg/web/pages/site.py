@@ -93,6 +93,7 @@ class EntitySummary:
     cas: list[str] = field(default_factory=list)
     zzs: str | None = None  # "zzs", "potential-zzs" or None
     zzs_criteria: list[str] = field(default_factory=list)
+    zzs_via: str | None = None  # the group the ZZS status comes from, when it is not the entity's own
 
     def name(self, lang: str) -> str:
         return self.label_nl if lang == "nl" and self.label_nl else self.label
@@ -107,6 +108,15 @@ class SiteData:
     members: dict[str, set[str]]  # group → every member, transitively
     cells: dict[str, list[Cell]]  # entity → the listings that reach it
     decisions: dict[str, str]  # decision code (SC-10/13) → its IRI
+    # (entity, listing) → the group or member the listing reaches the entity through; absent when its own
+    inherited: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def through(self, entity: str, cells: list[Cell]) -> list[str]:
+        """The groups or members behind ``cells``, or [] when any of them is the entity's own listing."""
+        found = [self.inherited.get((entity, c.listing)) for c in cells]
+        if not found or None in found:
+            return []
+        return list(dict.fromkeys(f for f in found if f is not None))
 
     def annexes_of(self, instrument: str) -> list[Annex]:
         return [a for a in self.annexes.values() if a.instrument == instrument]
@@ -156,9 +166,32 @@ def _entities(store: ox.Store) -> dict[str, EntitySummary]:
     return out
 
 
-def _cells(store: ox.Store, members: dict[str, set[str]], entities: dict[str, EntitySummary]) -> dict[str, list[Cell]]:
+def _inherit_zzs(entities: dict[str, EntitySummary], members: dict[str, set[str]]) -> None:
+    """A group's ZZS status covers its members (as in ``reports.coverage``); a member's never its group."""
+    rank = {"zzs": 0, "potential-zzs": 1}
+    for group, found in sorted(members.items()):
+        status = entities[group].zzs if group in entities else None
+        if status is None:
+            continue
+        for member in found:
+            entity = entities.get(member)
+            if entity is not None and (entity.zzs is None or rank[status] < rank.get(entity.zzs, 2)):
+                entity.zzs = status
+                entity.zzs_via = group
+
+
+def _cells(
+    store: ox.Store, members: dict[str, set[str]], entities: dict[str, EntitySummary]
+) -> tuple[dict[str, list[Cell]], dict[tuple[str, str], str]]:
+    """The listings that reach each entity: its own, its groups' (down) and its members' (up), with what each
+    inherited one comes through, the same roll-up as ``reports.coverage``."""
     cells: dict[str, list[Cell]] = defaultdict(list)
-    seen: set[tuple[str, str]] = set()
+    inherited: dict[tuple[str, str], str] = {}
+    placed: set[tuple[str, str]] = set()  # (entity, listing) pairs already in cells
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for group, found in members.items():
+        for member in found:
+            groups_of[member].add(group)
     for row in run_named(store, "page-coverage"):
         # The item itself when it is a substance or group, else the entities an annex entry concerns.
         reached = [row["item"]] if row["item"] in entities else ([row["entity"]] if row["entity"] else [])
@@ -173,11 +206,17 @@ def _cells(store: ox.Store, members: dict[str, set[str]], entities: dict[str, En
             row["year"],
         )
         for target in reached:
-            for entity in (target, *members.get(target, ())):
-                if (entity, cell.listing) not in seen:
-                    seen.add((entity, cell.listing))
+            for entity in (target, *sorted(members.get(target, ())), *sorted(groups_of.get(target, ()))):
+                key = (entity, cell.listing)
+                known = key in placed
+                if entity == target:
+                    inherited.pop(key, None)  # the entity's own listing (or an entry naming it) wins
+                elif not known:
+                    inherited[key] = target
+                if not known:
+                    placed.add(key)
                     cells[entity].append(cell)
-    return dict(cells)
+    return dict(cells), inherited
 
 
 def _obligations(store: ox.Store) -> list[Obligation]:
@@ -239,13 +278,16 @@ def site_data(store: ox.Store) -> SiteData:
     for r in run_named(store, "page-group-members"):
         members[r["group"]].add(r["member"])
     entities = _entities(store)
+    _inherit_zzs(entities, members)
     decisions = {r["code"]: r["decision"] for r in run_named(store, "page-decisions")}
+    cells, inherited = _cells(store, members, entities)
     return SiteData(
         instruments,
         annexes,
         _obligations(store),
         entities,
         dict(members),
-        _cells(store, members, entities),
+        cells,
         decisions,
+        inherited,
     )

@@ -11,6 +11,7 @@ from chemkg.profile import Citation, Listing, Profile, load_profile
 from chemkg.web.pages.site import STATUS_TO_COVERAGE, Instrument, Obligation, SiteData, site_data
 
 BASEL = "https://w3id.org/chemkg/treaty/basel"
+MEMBER_ROWS = 12  # per annex: a group with thousands of imported members still reads as a page
 
 
 @dataclass
@@ -18,6 +19,7 @@ class CoverageCell:
     instrument: Instrument
     state: str
     listings: list[str]  # IRIs of the listings behind the state
+    through: list[str] = field(default_factory=list)  # labels of the groups or members it is inherited through
 
 
 @dataclass
@@ -38,21 +40,33 @@ class ZZSRoute:
     derivation: str
     date: str | None
     sources: list[Citation] = field(default_factory=list)
+    via: str | None = None  # the group the status comes from, when it is not the substance's own
+    via_label: str | None = None
+    via_label_nl: str | None = None
 
 
 def zzs_routes(rows: list[dict[str, Any]]) -> list[ZZSRoute]:
-    routes: dict[tuple[str, str], ZZSRoute] = {}
+    routes: dict[tuple[str, str, str | None], ZZSRoute] = {}
     for r in rows:
+        inherited = r.get("via") not in (None, r["entity"])
         route = routes.setdefault(
-            (r["status"], r["criterion"]),
+            (r["status"], r["criterion"], r.get("via")),
             ZZSRoute(
-                r["status"], r["criterion"], r["criterionLabel"], r["criterionLabelNl"], r["derivation"], r["date"]
+                r["status"],
+                r["criterion"],
+                r["criterionLabel"],
+                r["criterionLabelNl"],
+                r["derivation"],
+                r["date"],
+                via=r["via"] if inherited else None,
+                via_label=r.get("viaLabel") if inherited else None,
+                via_label_nl=r.get("viaLabelNl") if inherited else None,
             ),
         )
         citation = Citation.from_row(r)
         if citation not in route.sources:
             route.sources.append(citation)
-    return sorted(routes.values(), key=lambda z: (z.status != "zzs", z.label))
+    return sorted(routes.values(), key=lambda z: (z.status != "zzs", z.via is not None, z.label))
 
 
 @dataclass
@@ -66,6 +80,7 @@ class SubstancePage:
     zzs_status: str | None
     zzs: list[ZZSRoute]
     related: list[dict[str, Any]] = field(default_factory=list)
+    more_member_listings: int = 0  # members' listings left out of the tables (beyond MEMBER_ROWS per annex)
 
     @property
     def listings(self) -> list[Listing]:
@@ -105,13 +120,15 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
         profile.listings,
         key=lambda x: (order.get(x.instrument_iri, 99), x.annex_code, x.year or 0, x.iri),
     )
+    listings, more = _cap_member_listings(listings)
     eu = [x for x in listings if getattr(site.instruments.get(x.instrument_iri), "kind", "") == "eu"]
     basel = [x for x in listings if x.instrument_iri == BASEL]
     treaty = [x for x in listings if x not in eu and x not in basel]
-    coverage = [
-        CoverageCell(site.instruments[instrument], state, [c.listing for c in cells])
-        for instrument, (state, cells) in site.coverage(iri).items()
-    ]
+    coverage = []
+    for instrument, (state, cells) in site.coverage(iri).items():
+        behind = [c for c in cells if STATUS_TO_COVERAGE.get(c.status) == state]
+        through = [site.entities[i].name("en") if i in site.entities else i for i in site.through(iri, behind)]
+        coverage.append(CoverageCell(site.instruments[instrument], state, [c.listing for c in behind], through))
     statuses = {row["status"] for row in profile.zzs}
     zzs = "zzs" if "zzs" in statuses else ("potential-zzs" if statuses else None)
     return SubstancePage(
@@ -124,4 +141,20 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
         zzs,
         zzs_routes(profile.zzs),
         related or [],
+        more,
     )
+
+
+def _cap_member_listings(listings: list[Listing]) -> tuple[list[Listing], int]:
+    """All listings of the entity and its groups; its members' listings up to MEMBER_ROWS per annex."""
+    kept: list[Listing] = []
+    per_annex: dict[str, int] = {}
+    left_out = 0
+    for x in listings:
+        if x.via_kind == "member":
+            per_annex[x.annex_iri] = per_annex.get(x.annex_iri, 0) + 1
+            if per_annex[x.annex_iri] > MEMBER_ROWS:
+                left_out += 1
+                continue
+        kept.append(x)
+    return kept, left_out

@@ -13,6 +13,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from chemkg.store import run_named
+from chemkg.web.pages.site import SiteData, site_data
+from chemkg.zzs_routes import CURRENT, SHOWN, verdict
 
 PAGE_SIZE = 100
 # Statuses read from the RIVM list, which names no route: shown as a route of their own.
@@ -38,6 +40,22 @@ class Route:
     @property
     def pages(self) -> int:
         return max(1, -(-len(self.substances) // PAGE_SIZE))
+
+    @property
+    def code_id(self) -> str:
+        """The criterion's id (eu-pop), as the ZZS register names it."""
+        return self.iri.rsplit("/", 1)[-1]
+
+
+def _evidence(site: SiteData, entity: str) -> tuple[list[str], list[str]]:
+    """The annexes of the entity's own and its groups' current listings, and its groups."""
+    groups = [g for g, members in site.members.items() if entity in members]
+    annexes = []
+    for c in site.cells.get(entity, []):
+        through = site.inherited.get((entity, c.listing))  # None: the entity's own listing
+        if c.status in CURRENT and (through is None or through in groups):
+            annexes.append(c.annex)
+    return annexes, groups
 
 
 def rivm_route() -> Route:
@@ -74,14 +92,21 @@ def zzs_routes(store: ox.Store) -> list[Route]:
         for r in run_named(store, "page-zzs-criteria")
     }
     listed = rivm_route()
+    site = site_data(store)
     seen: set[tuple[str, str]] = set()
     for r in run_named(store, "page-zzs-assessments"):
         route = routes.get(r["criterion"]) if r["criterion"] else listed
-        if route is not None and (route.key, r["entity"]) not in seen:
-            seen.add((route.key, r["entity"]))
-            route.substances.append(r)
-    found = [*routes.values(), listed] if listed.substances else list(routes.values())
-    return sorted(found, key=lambda r: (r.leads_to != "zzs", -len(r.substances), r.label))
+        if route is None or (route.key, r["entity"]) in seen:
+            continue
+        seen.add((route.key, r["entity"]))
+        # The same check as the substance page: a route is shown where it holds, anticipated, or the list's word.
+        found = "unchecked"
+        if route.iri:
+            found = verdict(route.code_id, r["derivation"], *_evidence(site, r["entity"]), r["entity"])
+        if found in SHOWN:
+            route.substances.append(dict(r, route=found))
+    found_routes = [*routes.values(), listed] if listed.substances else list(routes.values())
+    return sorted(found_routes, key=lambda r: (r.leads_to != "zzs", -len(r.substances), r.label))
 
 
 def route_by_key(routes: list[Route], key: str) -> Route | None:

@@ -192,6 +192,17 @@ for _space in IRI_SPACES:
     _space_route(_space)
 
 
+@router.get("/ontology/{version}", include_in_schema=False, response_class=Response)
+async def ontology_version(request: Request, version: str) -> Response:
+    """The ontology's versionIRI (ontology/0.1.0): the ontology itself while that is the version built."""
+    store = page_store(request)
+    version_iri = ox.NamedNode(f"{ONTOLOGY_IRI}/{version}")
+    owl_version = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
+    if not any(store.quads_for_pattern(ox.NamedNode(str(ONTOLOGY_IRI)), owl_version, version_iri)):
+        return not_found(request, store, f"ontology/{version}")
+    return await ontology(request)
+
+
 @router.get("/ontology", summary="The ChemKG ontology", response_class=Response)
 @router.get("/ontology.{suffix}", include_in_schema=False, response_class=Response)
 async def ontology(request: Request, suffix: str | None = None) -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import re
 from importlib.metadata import version
 from typing import Any
 
@@ -12,7 +13,9 @@ from fastapi.responses import JSONResponse, Response
 from chemkg import __version__
 from chemkg.store import StoreMissing, build_info
 from chemkg.web.describe import void_description
+from chemkg.web.errors import NotFound
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, render_rdf
+from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Service"])
 # Package versions do not change while the process runs; importlib.metadata is slow, so read them once.
@@ -65,3 +68,21 @@ async def void(request: Request) -> Response:
     endpoint = str(request.url.replace(path="/sparql", query="", fragment=""))
     body = render_rdf(void_description(endpoint, _build(request)), media_type)
     return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
+
+
+DOC_NAME = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
+
+
+@router.get("/docs/{name}", include_in_schema=False)
+def project_doc(request: Request, name: str) -> Response:
+    """A page of the project's docs/ (the ontology cites docs/iris for its IRI scheme), read next to graph/."""
+    from markdown_it import MarkdownIt
+
+    folder = request.app.state.settings.graph_dir.parent / "docs"
+    path = folder / f"{name}.md"
+    if not DOC_NAME.match(name) or not path.is_file():
+        raise NotFound(f"there is no document {name!r}; the API is described at /docs")
+    text = path.read_text(encoding="utf-8")
+    title = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), name)
+    body = MarkdownIt("commonmark", {"html": False}).render(text)  # raw HTML in the file is escaped
+    return render_page(request, "doc.html", {"title": title, "body": body})

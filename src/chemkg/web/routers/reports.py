@@ -27,6 +27,7 @@ from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, Repo
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
 from chemkg.web.page_store import page_store
+from chemkg.web.pages.suggest import resolver_for
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Reports"])
@@ -215,7 +216,8 @@ def api_brief(
         raise BadRequest(f"format {format!r} is not supported; use md, html or docx")
     store = page_store(request)
     try:
-        brief = build_brief(store, target, lang, built_at(request.app.state.settings.store))
+        settings = request.app.state.settings
+        brief = build_brief(store, target, lang, built_at(settings.store), resolver_for(store))
     except BriefTargetNotFound as exc:
         raise NotFound(str(exc.args[0])) from None
     headers = {}
