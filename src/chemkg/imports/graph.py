@@ -192,13 +192,17 @@ class ImportWriter:
         # also when two entries name the same substance.
         groups: dict[tuple[str, Link, str], list[Record]] = defaultdict(list)
         linked: dict[str, int] = defaultdict(int)
+        links: dict[str, Link] = {}
         for record in records:
             link = self.linker.link(record)
             linked[link.how] += 1
             if link.how == "new" and link.iri not in self.described:
                 summary.entities_created += 1
             self.entity(g, record, link, src)
-            groups[(record.annex, link, record.entry if kind.numbered_entries else "")].append(record)
+            # Keyed by the entity, not by how a row found it: two rows of one entry (two CAS numbers of boric
+            # acid) that reach one entity by different routes are still one listing.
+            links.setdefault(link.key, link)
+            groups[(record.annex, links[link.key], record.entry if kind.numbered_entries else "")].append(record)
         summary.linked = dict(sorted(linked.items()))
         for (annex, link, entry), rows in groups.items():
             if kind.zzs:
