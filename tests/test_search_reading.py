@@ -95,8 +95,14 @@ def test_a_name_the_graph_mentions_is_not_answered_with_its_neighbours(searcher:
 
 @pytest.mark.slow
 def test_a_substance_chemkg_does_not_have_is_said_to_be_missing(searcher: Searcher) -> None:
-    result = searcher.search("glyphosate")
+    result = searcher.search("vanillin")  # on no list ChemKG holds
     assert result.hits == [] and result.read_as.get("not_in_graph") is True
+
+
+@pytest.mark.slow
+def test_glyphosate_is_found_through_clp_annex_vi_now_that_the_lists_ship(searcher: Searcher) -> None:
+    result = searcher.search("glyphosate", limit=3)
+    assert result.hits and all("glyphos" in h.label.lower() for h in result.hits[:2])
 
 
 @pytest.mark.slow

@@ -39,6 +39,9 @@ TRANSLATED_WEIGHT = 0.5  # BM25 weight of the English words a Dutch query was tr
 # With no word of the query in the graph (no BM25 hit, no identifier), nearest neighbours are noise unless
 # they are close: below this cosine similarity the search says "nothing matched" instead of guessing.
 DENSE_ONLY_FLOOR = 0.5
+# Entities only an official list names are embedded by their names (documents.py): in the dense ranking
+# they count only when the query is about as close as a name to its misspelling or translation.
+NAME_ONLY_FLOOR = 0.6
 MODES = ("hybrid", "lexical", "dense")
 LANGS = ("en", "nl")
 ZZS_VALUES = ("zzs", "potential-zzs", "none")
@@ -115,6 +118,7 @@ class Searcher:
         self.lexicon = Lexicon.from_json(_read(self.path / LEXICON))
         self.lexical = LexicalIndex(self.docs)
         self.parent = [self.by_iri.get(d.parent) if d.parent else None for d in self.docs]
+        self.name_only = [d.imported for d in self.docs]
         self._analyses: dict[int, Analysis] = {}
 
     # -- what filters accept -------------------------------------------------------------------
@@ -224,13 +228,18 @@ class Searcher:
         depth = len(self.passages) if mask is not None and self.dense.size <= 50_000 else DEPTH * 4
         similarities, rows = self.dense.search(vector, depth)
         if floor is not None:
-            rows = rows[similarities >= floor]
+            keep = similarities >= floor
+            similarities, rows = similarities[keep], rows[keep]
         ranking: list[int] = []
         best: dict[int, int] = {}
         # Plain ints (tolist) rather than numpy scalars: this loop runs over hundreds of rows per query.
-        for row, doc in zip(rows.tolist(), self.passage_doc[rows].tolist(), strict=True):
+        for row, doc, similarity in zip(
+            rows.tolist(), self.passage_doc[rows].tolist(), similarities.tolist(), strict=True
+        ):
             if doc in best or (mask is not None and not mask[doc]):
                 continue
+            if self.name_only[doc] and similarity < NAME_ONLY_FLOOR:
+                continue  # a list entity's vector is its name: near only when the query is near that name
             best[doc] = row
             ranking.append(doc)
         return ranking, best
