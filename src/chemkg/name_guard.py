@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -178,8 +179,12 @@ def _pattern() -> re.Pattern[str]:
 PATTERN = _pattern()
 
 
-def morphemes(name: str) -> list[Morpheme]:
-    """The chemically meaningful spellings in a (normalised, lower-case) name, left to right."""
+@lru_cache(maxsize=65536)
+def morphemes(name: str) -> tuple[Morpheme, ...]:
+    """The chemically meaningful spellings in a (normalised, lower-case) name, left to right.
+
+    Cached: the one regular expression has hundreds of alternatives (about a millisecond a name), and a
+    batch compares the same query with many names and the same names with many queries."""
     out = []
     for match in PATTERN.finditer(name):
         group = match.lastgroup
@@ -187,10 +192,10 @@ def morphemes(name: str) -> list[Morpheme]:
         kind, spelling = group.split("__", 1)
         kind = kind.replace("_", "-")
         out.append(Morpheme(match.start(), match.end(), kind, MORPHEMES[kind][spelling]))
-    return out
+    return tuple(out)
 
 
-def _touching(found: list[Morpheme], start: int, end: int) -> list[Morpheme]:
+def _touching(found: tuple[Morpheme, ...], start: int, end: int) -> list[Morpheme]:
     if start == end:  # an insertion point: the spellings it falls in or next to
         return [m for m in found if m.start <= start <= m.end]
     return [m for m in found if m.start < end and start < m.end]
@@ -240,6 +245,6 @@ def chemical_difference(query: str, candidate: str) -> str | None:
     return None
 
 
-def _same_place(found: list[Morpheme], m: Morpheme) -> list[Morpheme]:
+def _same_place(found: tuple[Morpheme, ...], m: Morpheme) -> list[Morpheme]:
     """Spellings that could stand for ``m`` in the other name (within a few characters of where it was)."""
     return [o for o in found if abs(o.start - m.start) <= 3]

@@ -207,7 +207,7 @@ class Resolver:
         out: list[Suggestion] = []
         seen: set[str] = set()
         for score, name in scored:
-            if score < SUGGEST_MIN:
+            if score < SUGGEST_MIN or len(out) >= limit:
                 break
             for iri, kind, value in self.exact[name]:
                 if iri not in seen:
