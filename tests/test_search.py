@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from chemkg.search.dense import DenseIndex, exact_top_k
 from chemkg.search.documents import Document, Name
 from chemkg.search.engine import FilterError, Searcher, get_searcher
 from chemkg.search.indexer import IndexReport, build_index
-from chemkg.search.lexical import exact_key
+from chemkg.search.lexical import LEXICAL_FILE, LexicalIndex, exact_key, load_lexical, save_lexical
 from chemkg.search.lexicon import build_lexicon, ibm1
 from chemkg.search.text import decompound, stem, tokens
 from chemkg.settings import Settings
@@ -370,3 +371,25 @@ def test_a_query_with_no_word_in_the_graph_returns_nothing_rather_than_noise(sea
     assert searcher.search("zzqqxx-nothing").hits == []
     assert searcher.search("qwerty uiop").hits == []
     assert searcher.search("fire fighting foam").hits  # real words still find their entities
+
+
+def test_the_server_loads_the_lexical_index_the_build_saved_and_rebuilds_one_from_other_code(tmp_path: Path) -> None:
+    docs = [
+        Document(BASE + "substance/mercury", "substance", {"en": "Mercury", "nl": "Kwik"}),
+        Document(BASE + "substance/lead", "substance", {"en": "Lead", "nl": "Lood"}),
+    ]
+    built = LexicalIndex(docs)
+    save_lexical(built, tmp_path)
+    loaded = load_lexical(tmp_path, docs)
+    assert loaded is not built and loaded.docs is docs
+    terms = loaded.read_query("kwik").terms
+    assert list(loaded.scores(terms)) == list(built.scores(built.read_query("kwik").terms))
+    assert loaded.exact_matches("Lood")[0] == built.exact_matches("Lood")[0]
+
+    saved = pickle.loads((tmp_path / LEXICAL_FILE).read_bytes())
+    saved["code"] = "made by other code"
+    (tmp_path / LEXICAL_FILE).write_bytes(pickle.dumps(saved))
+    rebuilt = load_lexical(tmp_path, docs)
+    assert rebuilt.exact_matches("Lood")[0] == built.exact_matches("Lood")[0]
+    (tmp_path / LEXICAL_FILE).write_bytes(b"not a pickle")
+    assert load_lexical(tmp_path, docs).exact_matches("Mercury")[0]

@@ -26,7 +26,7 @@ from chemkg.search.dense import DenseIndex
 from chemkg.search.documents import TYPES, Document
 from chemkg.search.embedder import parse_cache_key
 from chemkg.search.indexer import DOCUMENTS, LEXICON, PASSAGES, VECTORS, read_manifest
-from chemkg.search.lexical import ExactMatch, LexicalIndex
+from chemkg.search.lexical import ExactMatch, load_lexical
 from chemkg.search.lexicon import Lexicon
 from chemkg.search.snippets import Analysis, analyse, explain_match, snippet
 from chemkg.search.text import tokens
@@ -116,7 +116,7 @@ class Searcher:
         self.vectors = np.load(self.path / VECTORS)
         self.dense = DenseIndex.load(self.path)
         self.lexicon = Lexicon.from_json(_read(self.path / LEXICON))
-        self.lexical = LexicalIndex(self.docs)
+        self.lexical = load_lexical(self.path, self.docs)
         self.parent = [self.by_iri.get(d.parent) if d.parent else None for d in self.docs]
         self.name_only = [d.imported for d in self.docs]
         self._analyses: dict[int, Analysis] = {}

@@ -20,6 +20,7 @@ import numpy as np
 from chemkg.build.swap import discard, new_build_dir, swap_in
 from chemkg.search.dense import DenseIndex
 from chemkg.search.documents import Document, load_documents, text_hash
+from chemkg.search.lexical import LexicalIndex, save_lexical
 from chemkg.search.lexicon import build_lexicon
 from chemkg.settings import Settings
 from chemkg.store import StoreMissing, build_info, open_store
@@ -166,6 +167,7 @@ def _write(
     dump(DOCUMENTS, [d.to_json() for d in documents])
     dump(PASSAGES, passages)
     dump(LEXICON, build_lexicon(documents).to_json())
+    save_lexical(LexicalIndex(documents), target)
     np.save(target / VECTORS, vectors)
     DenseIndex.build(vectors).save(target)
     try:

@@ -5,10 +5,14 @@ without any embedding.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,7 +51,51 @@ def text_tokens(text: str) -> tuple[str, ...]:
     return tuple(raw_tokens(text))
 
 
+LEXICAL_FILE = "lexical.pickle"
+# The modules whose code decides what the index holds: a saved index made by other code is rebuilt.
+_CODE = ("search/lexical.py", "search/text.py", "search/documents.py", "name_index.py")
+
+
+def code_version() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _CODE:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
+def save_lexical(index: LexicalIndex, folder: Path) -> None:
+    """Keep the built index beside the documents, so a server loads it instead of rebuilding it (seconds)."""
+    with (folder / LEXICAL_FILE).open("wb") as handle:
+        pickle.dump({"code": code_version(), "index": index}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_lexical(folder: Path, docs: list[Document]) -> LexicalIndex:
+    """The index saved by the build of this folder, or a new one when it is missing or from other code.
+
+    The file is written by ChemKG's own index build into its own data folder, like the vectors beside it.
+    """
+    try:
+        with (folder / LEXICAL_FILE).open("rb") as handle:
+            saved = pickle.load(handle)
+        if saved.get("code") == code_version() and isinstance(saved.get("index"), LexicalIndex):
+            index: LexicalIndex = saved["index"]
+            index.docs = docs
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    return LexicalIndex(docs)
+
+
 class LexicalIndex:
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["docs"] = []  # the documents are saved once, in documents.json
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     def __init__(self, docs: list[Document]) -> None:
         import bm25s
 
