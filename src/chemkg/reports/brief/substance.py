@@ -205,18 +205,23 @@ def _listing_facts(brief: Brief, listings: list[Listing], lang: str, entity: str
         if item.via_kind == "member":
             by_annex.setdefault(item.annex_iri, []).append(item)
     for items in by_annex.values():
-        first = items[0]
-        head = t(
-            lang,
-            "listed",
-            instrument=first.instrument_nl if nl else first.instrument,
-            annex=first.annex_nl if nl else first.annex,
-            status=first.status_label_nl if nl else first.status_label,
-        )
+        head = _annex_head(items[0], lang)
         members = sorted({(x.via_label_nl if nl else None) or x.via_label for x in items}, key=str.casefold)
         text = t(lang, "members_listed", head=head, n=len(members), values=join(members, lang, MAX_MEMBERS, "; "))
         facts.append(Fact(text, brief.cite([c for x in items for c in x.citations])))
     return facts
+
+
+def _annex_head(first: Listing, lang: str) -> str:
+    """'Listed in <instrument> <annex> (<status>)': the head of a fact that groups one annex's listings."""
+    nl = lang == "nl"
+    return t(
+        lang,
+        "listed",
+        instrument=first.instrument_nl if nl else first.instrument,
+        annex=first.annex_nl if nl else first.annex,
+        status=first.status_label_nl if nl else first.status_label,
+    )
 
 
 def _entry_facts(brief: Brief, listings: list[Listing], lang: str) -> list[Fact]:
@@ -227,14 +232,7 @@ def _entry_facts(brief: Brief, listings: list[Listing], lang: str) -> list[Fact]
         by_annex.setdefault(item.annex_iri, []).append(item)
     facts = []
     for items in by_annex.values():
-        first = items[0]
-        head = t(
-            lang,
-            "listed",
-            instrument=first.instrument_nl if nl else first.instrument,
-            annex=first.annex_nl if nl else first.annex,
-            status=first.status_label_nl if nl else first.status_label,
-        )
+        head = _annex_head(items[0], lang)
         entries = sorted({_entry_name(x, nl) for x in items}, key=str.casefold)
         how = t(lang, "entries" if len(entries) > 1 else "entries_one", n=len(entries))
         text = f"{head} ({how}: {'; '.join(entries)})."
