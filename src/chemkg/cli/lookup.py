@@ -65,7 +65,9 @@ def _via_text(item: Listing) -> str:
 def print_profile(p: Profile, lang: str) -> None:
     other = "nl" if lang == "en" else "en"
     kind = "group" if p.is_group else "substance"
-    console.print(f"[bold]{escape(p.label(lang))}[/]  ({escape(p.labels.get(other, ''))}) — {kind}")
+    other_name = p.labels.get(other, "")
+    also = f"  ({escape(other_name)})" if other_name else ""  # list entities often have one language only
+    console.print(f"[bold]{escape(p.label(lang))}[/]{also} — {kind}")
     console.print(f"[dim]{p.iri}[/]")
     if p.descriptions.get(lang):
         console.print(escape(p.descriptions[lang]))
