@@ -91,7 +91,7 @@ def test_a_worker_that_dies_mid_query_is_a_500_and_is_replaced(client: TestClien
     attacker = threading.Thread(target=lambda: result.update(r=client.get("/sparql", params={"query": CARTESIAN})))
     attacker.start()
     time.sleep(0.5)
-    pool = client.app.state.pool  # type: ignore[attr-defined]
+    pool = client.app.state.chemkg.pool  # type: ignore[attr-defined]
     for worker in list(pool._workers):
         with contextlib.suppress(ProcessLookupError):
             os.kill(worker.process.pid, signal.SIGKILL)

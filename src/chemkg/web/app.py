@@ -16,10 +16,12 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from chemkg import __version__
 from chemkg.settings import Settings, SettingsError, load_settings
-from chemkg.web.errors import install_error_handlers
+from chemkg.web.error_pages import install_error_handlers
+from chemkg.web.errors import Unavailable
+from chemkg.web.live import LiveBuild
 from chemkg.web.pool import QueryPool
 from chemkg.web.routers import ROUTERS
-from chemkg.web.routers.search import load_search_model, warm_up_search
+from chemkg.web.state import AppState
 from chemkg.web.templating import make_templates
 
 log = logging.getLogger("chemkg.web")
@@ -71,16 +73,21 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
     ONNX Runtime releases the GIL while it prepares the model, so that second of work overlaps the
     page and index warm-up instead of following it.
     """
-    index = app.state.settings.index
-    model = threading.Thread(target=load_search_model, args=(index,), name="chemkg-model-load", daemon=True)
-    model.start()
+    state: AppState = app.state.chemkg
+    try:
+        build = state.live.current()
+    except Unavailable:  # no store yet: nothing to warm; the first request says how to build one
+        build = None
+    if build is not None:
+        threading.Thread(target=build.load_search_model, name="chemkg-model-load", daemon=True).start()
 
     def run() -> None:
         try:
             warm_pages(app)
         except Exception:  # a cold cache only costs the first visitor some time
             log.warning("page warm-up failed", exc_info=True)
-        warm_up_search(index)
+        if build is not None:
+            build.warm_up_search()
 
     thread = threading.Thread(target=run, name="chemkg-warm-up", daemon=True)
     thread.start()
@@ -95,7 +102,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     gc.collect()
     gc.freeze()
     yield
-    await app.state.pool.close()
+    await app.state.chemkg.pool.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -103,10 +110,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     check_settings(settings)
     app = FastAPI(title="ChemKG", version=__version__, description=DESCRIPTION, lifespan=lifespan)
-    app.state.settings = settings
-    app.state.templates = make_templates()
-    # Workers start with the first query, so apps that never query (tests of other routes) stay light.
-    app.state.pool = QueryPool(settings.store, settings.query_workers, settings.query_timeout_s)
+    # Query workers start with the first query, so apps that never query (tests of other routes) stay light;
+    # the build opens on the first request (or the warm-up at start-up).
+    app.state.chemkg = AppState(
+        settings=settings,
+        templates=make_templates(),
+        pool=QueryPool(settings.store, settings.query_workers, settings.query_timeout_s),
+        live=LiveBuild(settings.store, settings.index),
+    )
     install_error_handlers(app)
     app.add_middleware(
         CORSMiddleware,

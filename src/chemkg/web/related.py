@@ -1,6 +1,6 @@
 """Related substances for a substance page, from the search index's stored vectors (no model, no searcher).
 
-Pages work without an index: when none is built, the section is simply left out.
+Pages work without an index: when the build has no usable one, the section is simply left out.
 """
 
 from __future__ import annotations
@@ -10,18 +10,15 @@ from typing import Any
 from fastapi import Request
 
 from chemkg.web.i18n import pick_language
+from chemkg.web.live import Build
 
 RELATED = 6
 
 
-def related_for(request: Request, iri: str, k: int = RELATED) -> list[dict[str, Any]]:
-    settings = request.app.state.settings
-    from chemkg.search.indexer import MANIFEST
-
-    if not (settings.index / MANIFEST).exists():
+def related_for(request: Request, build: Build, iri: str, k: int = RELATED) -> list[dict[str, Any]]:
+    neighbours = build.neighbours()
+    if neighbours is None:
         return []
-    from chemkg.search.neighbours import neighbours_for
-
     lang = pick_language(request.query_params.get("lang"), request.cookies)
-    found = neighbours_for(settings.index).related(iri, k=k, lang=lang)
+    found = neighbours.related(iri, k=k, lang=lang)
     return [{"iri": n.iri, "type": n.type, "label": n.label, "score": n.similarity} for n in found]

@@ -11,14 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyoxigraph as ox
 from fastapi import Request
 from fastapi.responses import Response
 
 from chemkg.resolve import Resolver
 from chemkg.search.documents import TYPE_WORDS, TYPES
-from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData, site_data
-from chemkg.web.pages.suggest import resolver_for
+from chemkg.web.i18n import pick_language
+from chemkg.web.live import Build
+from chemkg.web.negotiation import negotiate
+from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData
+from chemkg.web.questions import ask_build
+from chemkg.web.search_answer import search_json
 from chemkg.web.templating import render_page
 
 ZZS_FILTERS = ("zzs", "potential-zzs", "none")
@@ -76,10 +79,10 @@ def card(site: SiteData, iri: str, kind: str, label: str, reason: str, snippet: 
     )
 
 
-def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
+def name_matches(build: Build, query: str, lang: str) -> list[Card]:
     """Cards from identity resolution alone: the exact match (and any others it names), then close names."""
-    site = site_data(store)
-    resolver: Resolver = resolver_for(store)
+    site = build.site
+    resolver: Resolver = build.resolver
     found = resolver.resolve(query)
     cards: list[Card] = []
     if found.entity is not None:
@@ -98,9 +101,9 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
     return cards
 
 
-def absent_identifier(store: ox.Store, query: str) -> str | None:
+def absent_identifier(build: Build, query: str) -> str | None:
     """For a valid CAS, EC or InChIKey that no list in the build names: the sentence that says so."""
-    found = resolver_for(store).resolve(query)
+    found = build.resolver.resolve(query)
     if found.status == "unresolved" and found.match_type in ("cas", "ec", "inchikey"):
         return found.message
     return None
@@ -119,7 +122,7 @@ def apply_filters(cards: list[Card], kind: str, instrument: str, zzs: str) -> li
 
 def render_search_page(
     request: Request,
-    store: ox.Store,
+    build: Build,
     query: str,
     cards: list[Card],
     note: str | None = None,
@@ -129,7 +132,7 @@ def render_search_page(
     answer: Any = None,
 ) -> Response:
     """The page; ``filtered`` says the engine already applied the filters (else they apply here)."""
-    site = site_data(store)
+    site = build.site
     params = request.query_params
     kind, instrument, zzs = params.get("type", ""), params.get("instrument", ""), params.get("zzs", "")
     shown = cards if filtered else apply_filters(cards, kind, instrument, zzs)
@@ -147,7 +150,7 @@ def render_search_page(
         "kind_words": TYPE_WORDS,
         "zzs_values": ZZS_FILTERS,
         "instruments": instruments,
-        "suggestions": [] if shown or not query or absent else resolver_for(store).suggest(query, limit=5),
+        "suggestions": [] if shown or not query or absent else build.resolver.suggest(query, limit=5),
     }
     return render_page(request, "search.html", context)
 
@@ -163,17 +166,13 @@ def hit_reason(explanation: dict[str, Any]) -> str:
     return "; ".join(parts) or "related meaning"
 
 
-def engine_cards(request: Request, store: ox.Store, query: str, lang: str) -> tuple[list[Card], dict[str, Any]] | None:
-    """Cards from the same answer the JSON API gives (``search_json``), or None when no index is built."""
-    settings = request.app.state.settings
-    from chemkg.search.indexer import MANIFEST
-    from chemkg.web.routers.search import search_json
-
-    if not (settings.index / MANIFEST).exists():
+def engine_cards(request: Request, build: Build, query: str, lang: str) -> tuple[list[Card], dict[str, Any]] | None:
+    """Cards from the same answer the JSON API gives (``search_json``), or None without a usable index."""
+    if not build.index.usable:
         return None
     params = request.query_params
     answer = search_json(
-        settings.index,
+        build,
         query,
         lang,
         types=[params["type"]] if params.get("type") else None,
@@ -181,9 +180,29 @@ def engine_cards(request: Request, store: ox.Store, query: str, lang: str) -> tu
         zzs=[params["zzs"]] if params.get("zzs") else None,
         limit=30,
     )
-    site = site_data(store)
+    site = build.site
     cards = [
         card(site, h["iri"], h["type"], h["label"], hit_reason(h["explanation"]), h["snippet"], lang)
         for h in answer["results"]
     ]
     return cards, answer["read_as"]
+
+
+def search_page_response(request: Request, build: Build, q: str = "") -> Response:
+    """The browser view of ``/search``: the answer to a question it understands, then the result cards."""
+    negotiate(request, ["text/html"])
+    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    if not q.strip():
+        return render_search_page(request, build, "", [])
+    absent = absent_identifier(build, q)
+    if absent is not None:
+        return render_search_page(request, build, q, [], absent=absent)
+    understood = ask_build(build, q, None)
+    answer = understood if understood.status != "not-understood" else None
+    found = engine_cards(request, build, q, lang)
+    if found is None:
+        return render_search_page(
+            request, build, q, name_matches(build, q, lang), note="search.unavailable", answer=answer
+        )
+    cards, read_as = found
+    return render_search_page(request, build, q, cards, read_as=read_as, filtered=True, answer=answer)

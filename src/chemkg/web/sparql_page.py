@@ -13,6 +13,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from chemkg.store import NamedQuery, named_queries
+from chemkg.web.state import app_state
 from chemkg.web.templating import render_page
 
 EXAMPLE_PREFIX = "cq"
@@ -28,12 +29,11 @@ def question_examples(request: Request) -> list[dict[str, str]]:
     from chemkg.ask.answer import examples as ask_examples
     from chemkg.web.errors import Unavailable
     from chemkg.web.i18n import pick_language
-    from chemkg.web.page_store import page_store
-    from chemkg.web.routers.ask import lexicon_for
+    from chemkg.web.live import current_build
 
     lang = pick_language(request.query_params.get("lang"), request.cookies)
     try:
-        store = page_store(request)
+        build = current_build(request)
     except Unavailable:  # no store yet: the editor still works, without the question catalogue
         return []
     return [
@@ -44,7 +44,7 @@ def question_examples(request: Request) -> list[dict[str, str]]:
             "share": query_links(e.sparql)["share"],
             "query": e.sparql,
         }
-        for e in ask_examples(lexicon_for(store), lang)
+        for e in ask_examples(build.lexicon, lang)
     ]
 
 
@@ -60,7 +60,7 @@ def render_sparql_page(request: Request, info: dict[str, Any], query: str | None
     catalogue = examples()
     questions = question_examples(request)
     text = query if query is not None else (catalogue[0].text if catalogue else "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
-    settings = request.app.state.settings
+    settings = app_state(request).settings
     context = {
         "query": text,
         "autorun": query is not None,

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from chemkg.web.i18n import COOKIE, Translator, language_links, pick_language
+from chemkg.web.state import app_state
 
 
 def make_templates() -> Jinja2Templates:
@@ -27,16 +28,16 @@ def render_page(
 ) -> HTMLResponse:
     """Render ``template`` with the app's templates; every page gets ``request``, ``settings`` and its
     language: ``lang``, the translator ``t`` and ``lang_links`` for the language switch."""
-    templates: Jinja2Templates = request.app.state.templates
+    state = app_state(request)
     asked = request.query_params.get("lang")
     lang = pick_language(asked, request.cookies)
     page = {
-        "settings": request.app.state.settings,
+        "settings": state.settings,
         "lang": lang,
         "t": Translator(lang),
         "lang_links": language_links(request.url.path, request.query_params),
     }
-    response = templates.TemplateResponse(
+    response = state.templates.TemplateResponse(
         request, template, {**page, **(context or {})}, status_code=status_code, headers=dict(headers or {})
     )
     if asked == lang:  # remember an explicit choice

@@ -16,11 +16,10 @@ from fastapi.responses import Response
 
 from chemkg.namespaces import BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
 from chemkg.web.errors import NotFound
+from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, prefers_html, render_rdf
-from chemkg.web.page_store import page_store
 from chemkg.web.pages.describe import Description, describe, exists, graph_of
 from chemkg.web.pages.panel import panel_page
-from chemkg.web.pages.site import site_data
 from chemkg.web.pages.substance import substance_page
 from chemkg.web.pages.suggest import suggestions
 from chemkg.web.pages.treaty import TreatyPage, annex_page, treaty_page
@@ -82,53 +81,53 @@ def _alternates(path: str) -> list[dict[str, str]]:
     return [{"label": label, "href": f"/{path}{suffix}", "type": mt} for label, suffix, mt in ALTERNATES]
 
 
-def _generic(request: Request, store: ox.Store, description: Description, path: str) -> Response:
+def _generic(request: Request, build: Build, description: Description, path: str) -> Response:
     return render_page(request, "entity.html", {"d": description, "path": path, "alternates": _alternates(path)})
 
 
-def _substance(request: Request, store: ox.Store, description: Description, path: str) -> Response:
-    page = substance_page(store, description.iri, related=related_for(request, description.iri))
+def _substance(request: Request, build: Build, description: Description, path: str) -> Response:
+    page = substance_page(build.store, description.iri, related=related_for(request, build, description.iri))
     if page is None:
-        return _generic(request, store, description, path)
+        return _generic(request, build, description, path)
     context = {
         "page": page,
         "p": page.profile,
-        "decisions": site_data(store).decisions,
+        "decisions": build.site.decisions,
         "alternates": _alternates(path),
     }
     return render_page(request, "substance.html", context)
 
 
-def _treaty_like(request: Request, store: ox.Store, page: TreatyPage, path: str) -> Response:
-    site = site_data(store)
+def _treaty_like(request: Request, build: Build, page: TreatyPage, path: str) -> Response:
+    site = build.site
     instruments = sorted(site.instruments.values(), key=lambda i: (i.kind != "treaty", i.short))
     context = {"page": page, "path": path, "all_instruments": instruments, "alternates": _alternates(path)}
     return render_page(request, "treaty.html", context)
 
 
-def _treaty(request: Request, store: ox.Store, description: Description, path: str) -> Response:
-    page = treaty_page(store, description.iri)
+def _treaty(request: Request, build: Build, description: Description, path: str) -> Response:
+    page = treaty_page(build.store, description.iri)
     if page is None:
-        return _generic(request, store, description, path)
-    return _treaty_like(request, store, page, path)
+        return _generic(request, build, description, path)
+    return _treaty_like(request, build, page, path)
 
 
-def _annex(request: Request, store: ox.Store, description: Description, path: str) -> Response:
-    page = annex_page(store, description.iri)
+def _annex(request: Request, build: Build, description: Description, path: str) -> Response:
+    page = annex_page(build.store, description.iri)
     if page is None:
-        return _generic(request, store, description, path)
-    return _treaty_like(request, store, page, path)
+        return _generic(request, build, description, path)
+    return _treaty_like(request, build, page, path)
 
 
-def _panel(request: Request, store: ox.Store, description: Description, path: str) -> Response:
-    page = panel_page(store, description.iri)
+def _panel(request: Request, build: Build, description: Description, path: str) -> Response:
+    page = panel_page(build.store, description.iri)
     if page is None:
-        return _generic(request, store, description, path)
+        return _generic(request, build, description, path)
     return render_page(request, "panel.html", {"page": page, "alternates": _alternates(path)})
 
 
 # The page for an entity of each class; anything else gets the generic property table.
-PAGES: dict[str, Callable[[Request, ox.Store, Description, str], Response]] = {
+PAGES: dict[str, Callable[[Request, Build, Description, str], Response]] = {
     CK + "Substance": _substance,
     CK + "SubstanceGroup": _substance,
     CK + "Instrument": _treaty,
@@ -155,8 +154,8 @@ def _named_graph(request: Request, store: ox.Store, iri: str, suffix_type: str |
     return render_page(request, "entity.html", context)
 
 
-def serve_entity(request: Request, path: str) -> Response:
-    store = page_store(request)
+def serve_entity(request: Request, build: Build, path: str) -> Response:
+    store = build.store
     iri, suffix_type = _resolve_path(store, path)
     description = describe(store, iri)
     if description is None and is_named_graph(store, iri):
@@ -170,13 +169,13 @@ def serve_entity(request: Request, path: str) -> Response:
     clean_path = iri[len(BASE) :]
     for type_iri in description.types:
         if type_iri in PAGES:
-            return PAGES[type_iri](request, store, description, clean_path)
-    return _generic(request, store, description, clean_path)
+            return PAGES[type_iri](request, build, description, clean_path)
+    return _generic(request, build, description, clean_path)
 
 
 def _space_route(space: str) -> None:
-    async def handler(request: Request, rest: str) -> Response:
-        return serve_entity(request, f"{space}/{rest}")
+    def handler(request: Request, build: CurrentBuild, rest: str) -> Response:  # plain def: runs in a thread
+        return serve_entity(request, build, f"{space}/{rest}")
 
     handler.__name__ = f"entity_{space}"
     router.add_api_route(
@@ -193,21 +192,21 @@ for _space in IRI_SPACES:
 
 
 @router.get("/ontology/{version}", include_in_schema=False, response_class=Response)
-async def ontology_version(request: Request, version: str) -> Response:
+def ontology_version(request: Request, build: CurrentBuild, version: str) -> Response:
     """The ontology's versionIRI (ontology/0.1.0): the ontology itself while that is the version built."""
-    store = page_store(request)
+    store = build.store
     version_iri = ox.NamedNode(f"{ONTOLOGY_IRI}/{version}")
     owl_version = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
     if not any(store.quads_for_pattern(ox.NamedNode(str(ONTOLOGY_IRI)), owl_version, version_iri)):
         return not_found(request, store, f"ontology/{version}")
-    return await ontology(request)
+    return ontology(request, build)
 
 
 @router.get("/ontology", summary="The ChemKG ontology", response_class=Response)
 @router.get("/ontology.{suffix}", include_in_schema=False, response_class=Response)
-async def ontology(request: Request, suffix: str | None = None) -> Response:
+def ontology(request: Request, build: CurrentBuild, suffix: str | None = None) -> Response:
     """The whole ontology graph for machines; its header and terms for people."""
-    store = page_store(request)
+    store = build.store
     media_type = SUFFIXES.get(f".{suffix}") if suffix else None
     if suffix and media_type is None:
         return not_found(request, store, f"ontology.{suffix}")
@@ -218,4 +217,4 @@ async def ontology(request: Request, suffix: str | None = None) -> Response:
     description = describe(store, str(ONTOLOGY_IRI))
     if description is None:
         return not_found(request, store, "ontology")
-    return _generic(request, store, description, "ontology")
+    return _generic(request, build, description, "ontology")

@@ -14,10 +14,10 @@ from fastapi.responses import JSONResponse, Response
 from chemkg.imports.kinds import IMPORT_KINDS
 from chemkg.imports.saved import SavedImport, load_imports
 from chemkg.imports.zzs import ZZSComparison, zzs_comparison
-from chemkg.store import build_info
 from chemkg.web.errors import NotFound
+from chemkg.web.live import Build, MaybeBuild
 from chemkg.web.negotiation import negotiate
-from chemkg.web.page_store import page_store
+from chemkg.web.state import Config
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Imports"])
@@ -48,37 +48,39 @@ def comparison_json(report: ZZSComparison | None) -> dict[str, Any] | None:
     }
 
 
-def store_imports(request: Request) -> dict[str, Any]:
-    store = request.app.state.settings.store
-    try:
-        summaries: dict[str, Any] = build_info(store).get("imports", {})
-    except Exception:  # no store yet: the imports on disk are still worth listing
-        summaries = {}
+def store_imports(build: Build | None) -> dict[str, Any]:
+    """What the build says it imported; nothing without a store (the imports on disk are still worth listing)."""
+    summaries: dict[str, Any] = build.info.get("imports", {}) if build is not None else {}
     return summaries
 
 
+def _zzs(build: Build | None) -> ZZSComparison | None:
+    """The RIVM list against the ZZS rules, once per build."""
+    return build.memo("zzs-comparison", lambda: zzs_comparison(build.store)) if build is not None else None
+
+
 @router.get("/imports", summary="Imported official lists (RIVM ZZS, ECHA): versions and row counts")
-def imports_page(request: Request) -> Response:
+def imports_page(request: Request, build: MaybeBuild, settings: Config) -> Response:
     chosen = negotiate(request, OFFERED)
-    summaries = store_imports(request)
-    items = [describe(s, summaries) for s in load_imports(request.app.state.settings.imports)]
-    zzs = zzs_comparison(page_store(request)) if "rivm-zzs" in summaries else None
+    summaries = store_imports(build)
+    items = [describe(s, summaries) for s in load_imports(settings.imports)]
+    zzs = _zzs(build) if "rivm-zzs" in summaries else None
     if chosen == "application/json":
         return JSONResponse({"imports": items, "kinds": list(IMPORT_KINDS), "zzs": zzs.counts() if zzs else None})
     return render_page(request, "imports.html", {"items": items, "zzs": zzs, "kinds": IMPORT_KINDS})
 
 
 @router.get("/imports/{kind}", summary="One imported list: its provenance and every rejected row")
-def import_page(request: Request, kind: str) -> Response:
+def import_page(request: Request, build: MaybeBuild, settings: Config, kind: str) -> Response:
     chosen = negotiate(request, OFFERED)
-    found = [s for s in load_imports(request.app.state.settings.imports) if s.kind == kind]
+    found = [s for s in load_imports(settings.imports) if s.kind == kind]
     if not found:
         known = ", ".join(IMPORT_KINDS)
         raise NotFound(f"No list of kind {kind!r} is imported. Kinds: {known}; import one with `chemkg import`.")
-    summaries = store_imports(request)
+    summaries = store_imports(build)
     item = describe(found[0], summaries)
     rejected = [asdict(r) for r in found[0].rejections]
-    zzs = zzs_comparison(page_store(request)) if kind == "rivm-zzs" and kind in summaries else None
+    zzs = _zzs(build) if kind == "rivm-zzs" and kind in summaries else None
     if chosen == "application/json":
         return JSONResponse({**item, "rejected": rejected, "zzs": comparison_json(zzs)})
     return render_page(request, "import.html", {"item": item, "rejected": rejected, "zzs": zzs})

@@ -14,7 +14,9 @@ from chemkg import __version__
 from chemkg.store import StoreMissing, build_info
 from chemkg.web.describe import void_description
 from chemkg.web.errors import NotFound
+from chemkg.web.live import index_state
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, render_rdf
+from chemkg.web.state import app_state
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Service"])
@@ -24,17 +26,30 @@ VERSIONS = {name: version(name) for name in ("pyoxigraph", "fastapi")}
 
 def _build(request: Request) -> dict[str, Any] | None:
     try:
-        return build_info(request.app.state.settings.store)
+        return build_info(app_state(request).settings.store)
     except StoreMissing:
         return None
 
 
+def _index(request: Request, info: dict[str, Any] | None) -> dict[str, Any]:
+    """The live build's verdict on its search index; before the build opens, the same check on the files."""
+    state = app_state(request)
+    build = state.live.peek()
+    if build is not None and info is not None and build.built_at == info.get("built_at"):
+        return build.index.as_json()
+    return index_state(state.settings.index, info.get("built_at") if info else None).as_json()
+
+
 @router.get("/health", summary="Is the service ready?")
 async def health(request: Request) -> JSONResponse:
-    """200 when the store is loaded, 503 when it is not; says whether the search index exists."""
-    settings = request.app.state.settings
+    """200 when the store is there, 503 when it is not; says whether the search index can serve it, and why not.
+
+    Async and light (two small files read, no store opened), so it answers at once even while other
+    requests keep the worker threads busy.
+    """
+    state = app_state(request)
+    settings = state.settings
     info = _build(request)
-    index = settings.index
     body = {
         "status": "ok" if info else "unavailable",
         "store": {
@@ -44,8 +59,8 @@ async def health(request: Request) -> JSONResponse:
             "triples": info.get("triples") if info else None,
             "graphs": len(info.get("graphs", {})) if info else 0,
         },
-        "index": {"loaded": index.exists() and any(index.iterdir()) if index.is_dir() else False},
-        "query_workers": {"size": settings.query_workers, "alive": request.app.state.pool.alive()},
+        "index": _index(request, info),
+        "query_workers": {"size": settings.query_workers, "alive": state.pool.alive()},
     }
     return JSONResponse(body, status_code=200 if info else 503)
 
@@ -78,7 +93,7 @@ def project_doc(request: Request, name: str) -> Response:
     """A page of the project's docs/ (the ontology cites docs/iris for its IRI scheme), read next to graph/."""
     from markdown_it import MarkdownIt
 
-    folder = request.app.state.settings.graph_dir.parent / "docs"
+    folder = app_state(request).settings.graph_dir.parent / "docs"
     path = folder / f"{name}.md"
     if not DOC_NAME.match(name) or not path.is_file():
         raise NotFound(f"there is no document {name!r}; the API is described at /docs")

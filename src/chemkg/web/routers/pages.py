@@ -11,19 +11,16 @@ from chemkg.namespaces import BASE, path_of
 from chemkg.web.charts import matrix_svg, timeline_svg
 from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.i18n import Translator, pick_language
-from chemkg.web.negotiation import negotiate
-from chemkg.web.page_store import page_store
+from chemkg.web.live import CurrentBuild
 from chemkg.web.pages.matrix import FILTERS, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
-from chemkg.web.pages.site import site_data
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import route_by_key, zzs_routes
-from chemkg.web.search_page import absent_identifier, engine_cards, name_matches, render_search_page
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Pages"])
 
-STATIC = {"site.css": "text/css", "sparql.js": "text/javascript", "search.js": "text/javascript"}
+STATIC = {"site.css": "text/css", "sparql.js": "text/javascript"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -32,8 +29,8 @@ def _t(request: Request) -> Translator:
 
 
 @router.get("/", summary="Home: search and an overview of the instruments", response_class=Response)
-def home(request: Request) -> Response:
-    site = site_data(page_store(request))
+def home(request: Request, build: CurrentBuild) -> Response:
+    site = build.site
     instruments = site.listing_instruments()
     stats = {
         "substances": len(site.entities),
@@ -43,34 +40,11 @@ def home(request: Request) -> Response:
     return render_page(request, "home.html", {"instruments": instruments, "site": site, "stats": stats})
 
 
-def search(request: Request, q: str = "") -> Response:
-    """The browser view of ``/search`` (routers/search.py hands browsers here; the JSON comes from there)."""
-    negotiate(request, ["text/html"])
-    store = page_store(request)
-    lang = pick_language(request.query_params.get("lang"), request.cookies)
-    if not q.strip():
-        return render_search_page(request, store, "", [])
-    absent = absent_identifier(store, q)
-    if absent is not None:
-        return render_search_page(request, store, q, [], absent=absent)
-    from chemkg.web.routers.ask import ask_store
-
-    understood = ask_store(store, q, None)
-    answer = understood if understood.status != "not-understood" else None
-    found = engine_cards(request, store, q, lang)
-    if found is None:
-        return render_search_page(
-            request, store, q, name_matches(store, q, lang), note="search.unavailable", answer=answer
-        )
-    cards, read_as = found
-    return render_search_page(request, store, q, cards, read_as=read_as, filtered=True, answer=answer)
-
-
 @router.get(
     "/zzs", summary="Dutch ZZS: routes, and the substances of one route a page at a time", response_class=Response
 )
-def zzs(request: Request, route: str = "", page: int = Query(1, ge=1)) -> Response:
-    routes = zzs_routes(page_store(request))
+def zzs(request: Request, build: CurrentBuild, route: str = "", page: int = Query(1, ge=1)) -> Response:
+    routes = zzs_routes(build.store)
     shown = None
     if route:
         shown = route_by_key(routes, route)
@@ -83,44 +57,44 @@ def zzs(request: Request, route: str = "", page: int = Query(1, ge=1)) -> Respon
 
 
 @router.get("/panel", summary="The ISP-CWP panel, its functions and candidate topics", response_class=Response)
-def panel(request: Request) -> Response:
-    page = panel_page(page_store(request))
+def panel(request: Request, build: CurrentBuild) -> Response:
+    page = panel_page(build.store)
     if page is None:
         raise NotFound("The graph has no ISP-CWP panel yet.")
     return render_page(request, "panel.html", {"page": page})
 
 
-def _matrix(request: Request, show: str) -> Matrix:
+def _matrix(build: CurrentBuild, show: str) -> Matrix:
     try:
-        return coverage_matrix(page_store(request), show)
+        return coverage_matrix(build.store, show)
     except UnknownFilter as exc:
         raise BadRequest(f"{exc}.") from None
 
 
 @router.get("/matrix", summary="Coverage matrix: substances × instruments, a page at a time", response_class=Response)
-def matrix(request: Request, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
-    m = _matrix(request, show)
+def matrix(request: Request, build: CurrentBuild, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
+    m = _matrix(build, show)
     if page > m.pages:
         raise NotFound(f"The matrix {show!r} has {m.pages} page(s); page {page} does not exist.")
     return render_page(request, "matrix.html", {"m": m, "filters": FILTERS, "page": page})
 
 
 @router.get("/matrix.csv", summary="Coverage matrix as CSV", response_class=Response)
-def matrix_as_csv(request: Request, show: str = "listed") -> Response:
-    body = matrix_csv(_matrix(request, show))
+def matrix_as_csv(request: Request, build: CurrentBuild, show: str = "listed") -> Response:
+    body = matrix_csv(_matrix(build, show))
     headers = {"Content-Disposition": f'attachment; filename="chemkg-coverage-{show}.csv"'}
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
 
 @router.get("/matrix.xlsx", summary="Coverage matrix as an Excel workbook", response_class=Response)
-def matrix_as_xlsx(request: Request, show: str = "listed") -> Response:
+def matrix_as_xlsx(request: Request, build: CurrentBuild, show: str = "listed") -> Response:
     headers = {"Content-Disposition": f'attachment; filename="chemkg-coverage-{show}.xlsx"'}
-    return Response(matrix_xlsx(_matrix(request, show)), media_type=XLSX, headers=headers)
+    return Response(matrix_xlsx(_matrix(build, show)), media_type=XLSX, headers=headers)
 
 
 @router.get("/matrix.svg", summary="Coverage matrix as a chart (SVG)", response_class=Response)
-def matrix_as_svg(request: Request, show: str = "listed") -> Response:
-    m = _matrix(request, show)
+def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed") -> Response:
+    m = _matrix(build, show)
     title = f"ChemKG coverage: {_t(request)('matrix.filter.' + show)} ({len(m.rows)})"
     return Response(matrix_svg(m, title), media_type="image/svg+xml")
 
@@ -128,9 +102,9 @@ def matrix_as_svg(request: Request, show: str = "listed") -> Response:
 @router.get(
     "/charts/timeline.svg", summary="Listings per year of an instrument or annex (SVG)", response_class=Response
 )
-def timeline(request: Request, of: str) -> Response:
+def timeline(request: Request, build: CurrentBuild, of: str) -> Response:
     """``of`` is an instrument or annex path, e.g. ``treaty/stockholm`` or ``treaty/stockholm/annex-a``."""
-    store = page_store(request)
+    store = build.store
     iri = of if of.startswith(BASE) else BASE + of.strip("/")
     page = treaty_page(store, iri) or annex_page(store, iri)
     if page is None:

@@ -6,7 +6,6 @@ or, when there is none, with the newest export (``chemkg export``) of an earlier
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +15,10 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from chemkg.releases.diff import CHANGE_TITLES, Diff, Snapshot, SnapshotError, compare, open_snapshot
 from chemkg.releases.export import releases
 from chemkg.releases.feed import atom_feed, previous_snapshot
-from chemkg.store import StoreMissing, build_info
-from chemkg.web.errors import NotFound, Unavailable
+from chemkg.web.errors import NotFound
+from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import negotiate
-from chemkg.web.page_store import page_store
+from chemkg.web.state import Config
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Releases"])
@@ -28,17 +27,17 @@ ATOM = "application/atom+xml"
 
 
 @router.get("/downloads", summary="The exported dumps: files, media types, sizes and triple counts")
-def downloads(request: Request) -> Response:
+def downloads(request: Request, settings: Config) -> Response:
     chosen = negotiate(request, OFFERED)
-    found = releases(request.app.state.settings.exports)
+    found = releases(settings.exports)
     if chosen == "application/json":
         return JSONResponse({"releases": [r.as_json() for r in found]})
     return render_page(request, "downloads.html", {"releases": found})
 
 
 @router.get("/downloads/{version}/{file:path}", summary="One file of an exported dump", response_class=FileResponse)
-def download(request: Request, version: str, file: str) -> FileResponse:
-    for release in releases(request.app.state.settings.exports):
+def download(settings: Config, version: str, file: str) -> FileResponse:
+    for release in releases(settings.exports):
         if release.version != version:
             continue
         for d in release.distributions:
@@ -51,35 +50,27 @@ def download(request: Request, version: str, file: str) -> FileResponse:
     raise NotFound(f"No release {version!r}; see /downloads for the releases there are.")
 
 
-def current_diff(request: Request) -> Diff | None:
-    """The diff of the current build against the one before; cached until either changes."""
-    settings = request.app.state.settings
-    store_path: Path = settings.store
-    try:
-        info = build_info(store_path)
-    except StoreMissing as exc:
-        raise Unavailable(f"{exc}.", retry_after=60) from None
-    previous = previous_snapshot(store_path, settings.exports)
+def current_diff(build: Build, exports: Path) -> Diff | None:
+    """The diff of the build against the one before; computed once per build (and previous snapshot)."""
+    previous = previous_snapshot(build.store_link, exports)
     if previous is None:
         return None
-    key = (str(previous.resolve()), os.path.realpath(store_path))
-    cached: tuple[tuple[str, str], Diff] | None = getattr(request.app.state, "changes", None)
-    if cached and cached[0] == key:
-        return cached[1]
+    return build.memo(f"diff:{previous.resolve()}", lambda: _diff(build, previous))
+
+
+def _diff(build: Build, previous: Path) -> Diff | None:
     try:
         old_store, old = open_snapshot(previous)
     except SnapshotError:
         return None
-    new = Snapshot(str(store_path), str(info.get("built_at", "")), info.get("git_revision"))
-    diff = compare(old_store, page_store(request), old, new)
-    request.app.state.changes = (key, diff)
-    return diff
+    new = Snapshot(str(build.store_path), build.built_at or "", build.info.get("git_revision"))
+    return compare(old_store, build.store, old, new)
 
 
 @router.get("/changes", summary="What changed since the previous build: listings, ZZS status, substances")
-def changes(request: Request) -> Response:
+def changes(request: Request, build: CurrentBuild, settings: Config) -> Response:
     chosen = negotiate(request, OFFERED)
-    diff = current_diff(request)
+    diff = current_diff(build, settings.exports)
     if chosen == "application/json":
         body: dict[str, Any] = diff.as_json() if diff else {"changes": [], "note": "no earlier build to compare with"}
         return JSONResponse(body)
@@ -90,11 +81,10 @@ def changes(request: Request) -> Response:
 
 
 @router.get("/feed.atom", summary="Atom feed of the changes since the previous build", response_class=Response)
-def feed(request: Request) -> Response:
-    diff = current_diff(request)
+def feed(request: Request, build: CurrentBuild, settings: Config) -> Response:
+    diff = current_diff(build, settings.exports)
     if diff is None:
-        info = build_info(request.app.state.settings.store)
-        now = Snapshot("current", str(info.get("built_at", "")), info.get("git_revision"))
+        now = Snapshot("current", build.built_at or "", build.info.get("git_revision"))
         diff = Diff(Snapshot("none", "", None), now)
     site = str(request.base_url).rstrip("/")
     return Response(atom_feed(diff, site=site), media_type=ATOM)

@@ -6,19 +6,19 @@ download and the CLI's output agree. The batch index (names, coverage) is built 
 
 from __future__ import annotations
 
-import os
 from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from chemkg.namespaces import path_of
-from chemkg.reports.batch import BatchLookup, BatchRow, summary
+from chemkg.reports.batch import BatchRow, summary
 from chemkg.reports.batch_input import BatchInputError, input_format, read_values
 from chemkg.reports.batch_output import MEDIA_TYPES as BATCH_TYPES
 from chemkg.reports.batch_output import render as render_batch
-from chemkg.reports.brief import LANGS, BriefTargetNotFound, build_brief, built_at
+from chemkg.reports.brief import LANGS, BriefTargetNotFound, build_brief
 from chemkg.reports.brief.render import FORMATS as BRIEF_FORMATS
 from chemkg.reports.brief.render import MEDIA_TYPES as BRIEF_TYPES
 from chemkg.reports.brief.render import render as render_brief
@@ -26,8 +26,7 @@ from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, cell_label, column_labe
 from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, ReportResult, UnknownReport, run_report
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
-from chemkg.web.page_store import page_store
-from chemkg.web.pages.suggest import resolver_for
+from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Reports"])
@@ -37,34 +36,30 @@ SHOWN_ROWS = 500
 BATCH_FORMATS = ("json", "csv", "xlsx")
 
 
-def _lookup(request: Request) -> BatchLookup:
-    """The batch index for the current store, rebuilt when a new build is swapped in."""
-    store = page_store(request)
-    target = os.path.realpath(request.app.state.settings.store)
-    cached: tuple[str, BatchLookup] | None = getattr(request.app.state, "batch_lookup", None)
-    if cached is None or cached[0] != target:
-        cached = (target, BatchLookup.from_store(store))
-        request.app.state.batch_lookup = cached
-    return cached[1]
+async def _upload(file: UploadFile | None) -> tuple[str, bytes] | None:
+    """The uploaded file's name and bytes (read on the event loop: it is I/O), or None without one."""
+    if file is None or not file.filename:
+        return None
+    data = await file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise PayloadTooLarge(f"the file is larger than {MAX_UPLOAD // 1024 // 1024} MB; split it")
+    return file.filename, data
 
 
-async def _batch_rows(
-    request: Request, text: str | None, file: UploadFile | None, column: str | None
-) -> list[BatchRow]:
+def _batch_rows(build: Build, text: str | None, upload: tuple[str, bytes] | None, column: str | None) -> list[BatchRow]:
+    """Parse the input and look every row up: CPU work, so callers run it in a thread, off the event loop."""
     column = (column or "").strip() or None
     try:
-        if file is not None and file.filename:
-            data = await file.read(MAX_UPLOAD + 1)
-            if len(data) > MAX_UPLOAD:
-                raise PayloadTooLarge(f"the file is larger than {MAX_UPLOAD // 1024 // 1024} MB; split it")
-            values = read_values(data, input_format(file.filename, data), column)
+        if upload is not None:
+            name, data = upload
+            values = read_values(data, input_format(name, data), column)
         elif text and text.strip():
             values = read_values(text.encode("utf-8"), "text")
         else:
             raise BadRequest("nothing to look up: paste identifiers or names (one per line) or upload a file")
     except BatchInputError as exc:
         raise BadRequest(str(exc)) from None
-    return _lookup(request).run(values)
+    return build.batch.run(values)
 
 
 def _lang(request: Request, asked: str | None = None) -> str:
@@ -73,7 +68,7 @@ def _lang(request: Request, asked: str | None = None) -> str:
 
 @router.post("/api/batch", summary="Look up a list of substances and their coverage")
 async def api_batch(
-    request: Request,
+    build: CurrentBuild,
     text: Annotated[str | None, Form(description="Identifiers or names, one per line")] = None,
     file: Annotated[UploadFile | None, File(description="A .txt, .csv or .xlsx file")] = None,
     column: Annotated[str | None, Form(description="CSV/XLSX column: name or 1-based number")] = None,
@@ -85,11 +80,16 @@ async def api_batch(
         raise BadRequest(f"format {format!r} is not supported; use json, csv or xlsx")
     if lang not in LANGS:
         raise BadRequest(f"lang {lang!r} is not supported; use en or nl")
-    rows = await _batch_rows(request, text, file, column)
+    upload = await _upload(file)
+
+    def work() -> bytes:
+        return render_batch(_batch_rows(build, text, upload, column), format, lang)
+
+    body = await run_in_threadpool(work)  # parsing, lookup and rendering: seconds for 10,000 rows
     headers = {}
     if format != "json":
         headers["Content-Disposition"] = f'attachment; filename="chemkg-batch.{format}"'
-    return Response(render_batch(rows, format, lang), media_type=BATCH_TYPES[format], headers=headers)
+    return Response(body, media_type=BATCH_TYPES[format], headers=headers)
 
 
 @router.get("/batch", include_in_schema=False)
@@ -100,12 +100,18 @@ def batch_page(request: Request) -> Response:
 @router.post("/batch", include_in_schema=False)
 async def batch_results(
     request: Request,
+    build: CurrentBuild,
     text: Annotated[str | None, Form()] = None,
     file: Annotated[UploadFile | None, File()] = None,
     column: Annotated[str | None, Form()] = None,
 ) -> Response:
-    rows = await _batch_rows(request, text, file, column)
-    return render_page(request, "batch.html", _page_context(request, rows, text or "", column or ""))
+    upload = await _upload(file)
+
+    def work() -> Response:
+        rows = _batch_rows(build, text, upload, column)
+        return render_page(request, "batch.html", _page_context(request, rows, text or "", column or ""))
+
+    return await run_in_threadpool(work)
 
 
 def _page_context(request: Request, rows: list[BatchRow] | None, text: str, column: str) -> dict[str, Any]:
@@ -125,9 +131,9 @@ def _page_context(request: Request, rows: list[BatchRow] | None, text: str, colu
     }
 
 
-def _report(request: Request, name: str, years: int) -> ReportResult:
+def _report(build: Build, name: str, years: int) -> ReportResult:
     try:
-        return run_report(page_store(request), name, years=years)
+        return run_report(build.store, name, years=years)
     except UnknownReport as exc:
         raise NotFound(str(exc.args[0])) from None
     except BadReportParameter as exc:
@@ -145,8 +151,8 @@ def api_reports() -> JSONResponse:
 
 
 @router.get("/api/reports/{name}.csv", summary="One gap report as CSV")
-def api_report_csv(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
-    result = _report(request, name, years)
+def api_report_csv(build: CurrentBuild, name: str, years: int = DEFAULT_YEARS) -> Response:
+    result = _report(build, name, years)
     return Response(
         result.to_csv(),
         media_type="text/csv; charset=utf-8",
@@ -155,8 +161,8 @@ def api_report_csv(request: Request, name: str, years: int = DEFAULT_YEARS) -> R
 
 
 @router.get("/api/reports/{name}", summary="One gap report as JSON")
-def api_report(request: Request, name: str, years: int = DEFAULT_YEARS) -> JSONResponse:
-    result = _report(request, name, years)
+def api_report(build: CurrentBuild, name: str, years: int = DEFAULT_YEARS) -> JSONResponse:
+    result = _report(build, name, years)
     report = result.report
     return JSONResponse(
         {
@@ -176,8 +182,8 @@ def reports_page(request: Request) -> Response:
 
 
 @router.get("/reports/{name}", include_in_schema=False)
-def report_page(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
-    result = _report(request, name, years)
+def report_page(request: Request, build: CurrentBuild, name: str, years: int = DEFAULT_YEARS) -> Response:
+    result = _report(build, name, years)
     return render_page(
         request,
         "report.html",
@@ -192,18 +198,18 @@ def brief_page(request: Request, target: str = "") -> Response:
 
 @router.get("/api/brief", summary="A negotiation brief, the target given as ?target=")
 def api_brief_by_query(
-    request: Request,
+    build: CurrentBuild,
     target: Annotated[str, Query(description="Substance, group, instrument or topic")],
     lang: Annotated[str, Query(description="en or nl")] = "en",
     format: Annotated[str, Query(description="md, html or docx")] = "html",
 ) -> Response:
     """The same brief as /api/brief/{target}, for forms that send the target as a parameter."""
-    return api_brief(request, target, lang, format)
+    return api_brief(build, target, lang, format)
 
 
 @router.get("/api/brief/{target:path}", summary="A negotiation brief (md, html or docx)")
 def api_brief(
-    request: Request,
+    build: CurrentBuild,
     target: str,
     lang: Annotated[str, Query(description="en or nl")] = "en",
     format: Annotated[str, Query(description="md, html or docx")] = "html",
@@ -214,10 +220,8 @@ def api_brief(
         raise BadRequest(f"lang {lang!r} is not supported; use en or nl")
     if format not in BRIEF_FORMATS:
         raise BadRequest(f"format {format!r} is not supported; use md, html or docx")
-    store = page_store(request)
     try:
-        settings = request.app.state.settings
-        brief = build_brief(store, target, lang, built_at(settings.store), resolver_for(store))
+        brief = build_brief(build.store, target, lang, build.built_at or "?", build.resolver)
     except BriefTargetNotFound as exc:
         raise NotFound(str(exc.args[0])) from None
     headers = {}

@@ -26,9 +26,9 @@ from chemkg.web.negotiation import (
     prefers_html,
     render_rdf,
 )
-from chemkg.web.pool import QueryPool
 from chemkg.web.protocol import FORM, QUERY_BODY, UPDATE_BODY, ProtocolRequest, read_get, read_post
 from chemkg.web.sparql_page import render_sparql_page
+from chemkg.web.state import app_state
 from chemkg.web.worker import Job
 
 router = APIRouter(tags=["SPARQL"])
@@ -103,8 +103,8 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
     graph_type = choose(accept, GRAPH_TYPES, protocol.format)
     if results_type is None and graph_type is None:
         raise not_acceptable(RESULT_TYPES + GRAPH_TYPES, protocol.format)
-    settings = request.app.state.settings
-    pool: QueryPool = request.app.state.pool
+    state = app_state(request)
+    settings, pool = state.settings, state.pool
     job = Job(query, results_type, graph_type, settings.result_limit, protocol.default_graphs, protocol.named_graphs)
     reply = await pool.execute(job)
     meta = reply.meta
@@ -139,7 +139,7 @@ def describe_service(request: Request, protocol: ProtocolRequest) -> Response:
 
 def _build_info(request: Request) -> dict[str, Any] | None:
     try:
-        return build_info(request.app.state.settings.store)
+        return build_info(app_state(request).settings.store)
     except StoreMissing:
         return None
 

@@ -1,0 +1,238 @@
+"""The live build: the one place the web process holds what it serves.
+
+A :class:`Build` is one build's store, its saved site tables, resolver, coverage model, batch index,
+question lexicon and search index, opened together. :class:`LiveBuild` holds the current one and swaps
+in a new one, whole, when ``chemkg build`` moves the store or index symlink. Routes receive the build
+as a typed dependency (:data:`CurrentBuild`), so one request never mixes two builds.
+
+The search index records the build it was made from (``store_built_at`` in its manifest); an index of
+another build is refused, said in ``/health`` and in the 503 of every search, and ``chemkg serve``
+refuses to start on one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+from fastapi import Depends, Request
+
+from chemkg.store import StoreMissing, build_info, open_store
+from chemkg.web.errors import Unavailable
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from chemkg.ask.lexicon import Lexicon
+    from chemkg.reports.batch import BatchLookup
+    from chemkg.reports.coverage import Coverage
+    from chemkg.resolve import Resolver
+    from chemkg.search.engine import Searcher
+    from chemkg.search.neighbours import Neighbours
+    from chemkg.web.pages.site import SiteData
+
+log = logging.getLogger("chemkg.web")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """Whether a search index can serve a store: ``problem`` says why not (None: it can)."""
+
+    path: Path
+    built_at: str | None = None
+    store_built_at: str | None = None
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "loaded": self.usable,
+            "built_at": self.built_at,
+            "store_built_at": self.store_built_at,
+            "problem": self.problem,
+        }
+
+
+def index_state(index: Path, store_built_at: str | None) -> IndexState:
+    """Check that the index at ``index`` was made from the store built at ``store_built_at``."""
+    from chemkg.search.indexer import IndexMissing, read_manifest
+
+    try:
+        manifest = read_manifest(index)
+    except IndexMissing as exc:
+        return IndexState(index, problem=f"{exc}")
+    except ValueError:
+        return IndexState(index, problem=f"the search index at {index} is damaged; run `chemkg index`")
+    built_from = manifest.get("store_built_at")
+    state = IndexState(index, manifest.get("built_at"), built_from)
+    if built_from != store_built_at:
+        problem = (
+            f"the search index at {index} was made from the build of {built_from or 'an unknown time'}, "
+            f"but the store is the build of {store_built_at or 'an unknown time'}; "
+            "run `chemkg index` to make it from this build"
+        )
+        return IndexState(index, state.built_at, built_from, problem)
+    return state
+
+
+class Build:
+    """One build, opened together; the tables derived from it are computed on first use, once.
+
+    Thread-safe: handlers run in a thread pool, and each table is built under the build's lock.
+    """
+
+    def __init__(self, store_path: Path, index_path: Path) -> None:
+        self.store_link = store_path  # the path settings name (a symlink a new build moves)
+        self.store_path = Path(os.path.realpath(store_path))
+        self.index_path = Path(os.path.realpath(index_path))
+        self.info: dict[str, Any] = build_info(self.store_path)
+        self.store: ox.Store = open_store(self.store_path)
+        self.index = index_state(self.index_path, self.built_at)
+        self._lock = threading.RLock()
+        self._memo: dict[str, Any] = {}
+
+    @property
+    def built_at(self) -> str | None:
+        value = self.info.get("built_at")
+        return str(value) if value is not None else None
+
+    def key(self) -> tuple[str, str]:
+        return str(self.store_path), str(self.index_path)
+
+    def _once(self, name: str, make: Callable[[], T]) -> T:
+        if name not in self._memo:
+            with self._lock:
+                if name not in self._memo:
+                    self._memo[name] = make()
+        return self._memo[name]
+
+    # -- the tables of this build -----------------------------------------------------------------
+    @property
+    def site(self) -> SiteData:
+        from chemkg.web.pages.site import site_data
+
+        return self._once("site", lambda: site_data(self.store))
+
+    @property
+    def resolver(self) -> Resolver:
+        from chemkg.web.pages.suggest import resolver_for
+
+        return self._once("resolver", lambda: resolver_for(self.store))
+
+    @property
+    def coverage(self) -> Coverage:
+        from chemkg.reports.coverage import Coverage
+
+        return self._once("coverage", lambda: Coverage.from_store(self.store))
+
+    @property
+    def batch(self) -> BatchLookup:
+        from chemkg.reports.batch import BatchLookup
+
+        return self._once("batch", lambda: BatchLookup(self.resolver, self.coverage))
+
+    @property
+    def lexicon(self) -> Lexicon:
+        from chemkg.ask.lexicon import Lexicon
+
+        return self._once("lexicon", lambda: Lexicon.from_store(self.store, self.resolver))
+
+    def memo(self, name: str, make: Callable[[], T]) -> T:
+        """Anything else computed once per build (the diff against the previous build, …)."""
+        return self._once(f"memo:{name}", make)
+
+    # -- the search index of this build -----------------------------------------------------------
+    def searcher(self) -> Searcher:
+        """The loaded index, or a 503 that says how to build one (or why this one is refused)."""
+        if self.index.problem is not None:
+            raise Unavailable(f"Search is not available: {self.index.problem}.", retry_after=60)
+        from chemkg.search.engine import Searcher
+
+        return self._once("searcher", lambda: Searcher(self.index_path))
+
+    def neighbours(self) -> Neighbours | None:
+        """Nearest entities by stored vectors (related substances); None without a usable index."""
+        if self.index.problem is not None:
+            return None
+        from chemkg.search.neighbours import Neighbours
+
+        return self._once("neighbours", lambda: Neighbours(self.index_path))
+
+    def warm_up_search(self) -> None:
+        """Load the index and its model and run one query, so the first user does not wait."""
+        if self.index.problem is not None:
+            return
+        try:
+            self.searcher().warm_up()
+        except Exception:  # a failed warm-up only means the first search loads the model itself
+            log.warning("search warm-up failed; the first search will load the model", exc_info=True)
+
+    def load_search_model(self) -> None:
+        """Load only the embedding model (ONNX Runtime releases the GIL meanwhile); failures wait for a query."""
+        if self.index.problem is not None:
+            return
+        from chemkg.search.engine import load_model
+
+        try:
+            load_model(self.index_path)
+        except Exception:
+            log.warning("loading the search model failed; the first search will try again", exc_info=True)
+
+
+class LiveBuild:
+    """The build being served: opened on first use, replaced whole when the store or index symlink moves."""
+
+    def __init__(self, store: Path, index: Path) -> None:
+        self.store, self.index = store, index
+        self._current: Build | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> Build:
+        """The live build; raises a 503 saying how to build one when there is no store."""
+        key = (os.path.realpath(self.store), os.path.realpath(self.index))
+        build = self._current
+        if build is not None and build.key() == key:
+            return build
+        with self._lock:
+            build = self._current
+            if build is None or build.key() != key:
+                try:
+                    build = Build(self.store, self.index)
+                except StoreMissing as exc:
+                    raise Unavailable(f"{exc}.", retry_after=60) from None
+                if build.index.problem and (self._current is None or self._current.index.problem is None):
+                    log.error("search is refused: %s", build.index.problem)
+                self._current = build  # one assignment: a request holds either the old build or the new
+            return build
+
+    def peek(self) -> Build | None:
+        """The build opened last, without opening one (for /health)."""
+        return self._current
+
+
+def current_build(request: Request) -> Build:
+    """FastAPI dependency: the build this request is answered from."""
+    from chemkg.web.state import app_state
+
+    return app_state(request).live.current()
+
+
+def build_if_any(request: Request) -> Build | None:
+    """FastAPI dependency for pages that still say something without a store (imports, health)."""
+    try:
+        return current_build(request)
+    except Unavailable:
+        return None
+
+
+CurrentBuild = Annotated[Build, Depends(current_build)]
+MaybeBuild = Annotated[Build | None, Depends(build_if_any)]

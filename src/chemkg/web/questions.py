@@ -1,0 +1,18 @@
+"""A question answered from the template catalogue, against one build (``/ask`` and the search page)."""
+
+from __future__ import annotations
+
+from chemkg.ask.answer import Answer, answer
+from chemkg.web.errors import BadRequest
+from chemkg.web.live import Build
+
+MAX_QUESTION_CHARS = 300
+
+
+def ask_build(build: Build, q: str, lang: str | None) -> Answer:
+    """The answer to ``q``; raises BadRequest for an empty or unknown-language question."""
+    if not q or not q.strip():
+        raise BadRequest("The question is empty: ask something in q, e.g. /ask?q=which ZZS are on no treaty.")
+    if lang is not None and lang not in ("en", "nl"):
+        raise BadRequest(f"Unknown lang {lang!r}; allowed values: en, nl.")
+    return answer(build.store, build.lexicon, " ".join(q.split())[:MAX_QUESTION_CHARS], lang)
