@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from chemkg.build.pipeline import build
+from chemkg.build.with_import import run_import
 from chemkg.imports.parse import parse_list
-from chemkg.imports.run import run_import
 from chemkg.releases.diff import diff_paths
 from chemkg.releases.export import export
 

@@ -17,9 +17,9 @@ import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
+from chemkg.build.with_import import ImportOutcome, NothingValid, run_import
 from chemkg.cli import app
 from chemkg.imports.parse import ImportFailed, parse_list
-from chemkg.imports.run import ImportOutcome, NothingValid, run_import
 from chemkg.imports.saved import load_imports
 from chemkg.imports.tables import parse_date
 from chemkg.namespaces import graph_iri, iri

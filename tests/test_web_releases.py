@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from chemkg.build.pipeline import build
-from chemkg.imports.run import run_import
+from chemkg.build.with_import import run_import
 from chemkg.releases.export import export
 from chemkg.settings import load_settings
 from chemkg.web.app import create_app

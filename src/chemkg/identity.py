@@ -26,10 +26,6 @@ def cas_error(value: str) -> str | None:
     return None
 
 
-def is_cas(value: str) -> bool:
-    return cas_error(value) is None
-
-
 def looks_like_cas(value: str) -> bool:
     """True for anything shaped like a CAS RN, valid checksum or not."""
     return CAS_PATTERN.match(value.strip()) is not None

@@ -112,10 +112,6 @@ class Profile:
     def direct_listings(self) -> list[Listing]:
         return [x for x in self.listings if x.inherited_from is None]
 
-    @property
-    def inherited_listings(self) -> list[Listing]:
-        return [x for x in self.listings if x.inherited_from is not None]
-
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

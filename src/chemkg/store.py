@@ -18,8 +18,6 @@ TABLES = "tables"  # results of the whole-graph named queries, written by the bu
 # Named queries without parameters that read the whole graph (pages, search documents, coverage, resolver):
 # seconds each on Oxigraph at full size, so the build runs them once and readers load the rows.
 PRECOMPUTED = (
-    "coverage",
-    "coverage-zzs",
     "entity-members",
     "entity-names",
     "held-lists",

@@ -6,16 +6,16 @@ so a SPARQL user can always ask where a fact comes from.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from chemkg.namespaces import CK, SCHEMA, iri
+from chemkg.namespaces import CK, SCHEMA
 from chemkg.registers.files import Register, Row
 from chemkg.registers.kinds import KINDS, article_id
 from chemkg.registers.validate import Catalogue
+from chemkg.terms import date_literal, node
 
 STATUS = {
     "listed": CK.listed,
@@ -54,19 +54,6 @@ PANEL_CLASS = {
     "function": CK.PanelFunction,
     "programme": CK.Programme,
 }
-
-
-def node(kind: str, id_: str) -> URIRef:
-    return iri(KINDS[kind].path.format(id=id_))
-
-
-def date_literal(value: str) -> Literal:
-    """YYYY → xsd:gYear, YYYY-MM → xsd:gYearMonth, else xsd:date: never invent a day or month."""
-    if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=XSD.gYear)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.date)
 
 
 class RowWriter:

@@ -20,6 +20,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def commands() -> None:
+    """Keeps the app a group of commands even when only the one asked for is loaded (``chemkg.cli.main``)."""
+
+
 console = Console()
 err = Console(stderr=True)
 

@@ -8,11 +8,11 @@ import typer
 from rich.table import Table
 
 from chemkg.build.pipeline import BuildFailed, build
+from chemkg.build.with_import import NothingValid, run_import
 from chemkg.cli.app import app, console, err, fail, settings
 from chemkg.imports.kinds import IMPORT_KINDS
 from chemkg.imports.parse import ImportFailed
 from chemkg.imports.records import Rejection
-from chemkg.imports.run import NothingValid, run_import
 from chemkg.imports.saved import load_imports, remove
 from chemkg.imports.zzs import ZZSComparison, zzs_comparison
 from chemkg.store import StoreMissing, open_store

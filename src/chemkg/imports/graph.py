@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from chemkg.build.rdf import date_literal, node
 from chemkg.imports.kinds import IMPORT_KINDS
 from chemkg.imports.link import Link, Linker, slug
 from chemkg.imports.records import Record
 from chemkg.imports.saved import SavedImport
 from chemkg.namespaces import CK, PAV, SCHEMA, VOID, graph_iri, iri
 from chemkg.registers.validate import Catalogue, Problem
+from chemkg.terms import date_literal, node
 
 STATUS = {"listed": CK.listed, "deleted": CK.deleted}
 ZZS_STATUS = {"zzs": CK.zzs, "potential-zzs": CK.potentialZzs}

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from chemkg.build.rdf import node
 from chemkg.imports.records import Record
 from chemkg.registers.validate import Catalogue
+from chemkg.terms import node
 
 GROUP_WORDS = re.compile(
     r"\b(compounds|salts|substances|isomers|esters|homologues|congeners)\b|verbindingen\b|zouten\b", re.IGNORECASE

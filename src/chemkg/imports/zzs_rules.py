@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from chemkg.build.rdf import node
 from chemkg.namespaces import CK, iri
 from chemkg.registers.validate import Catalogue
+from chemkg.terms import node
 
 GRAPH = "zzs-rules"
 # Annex → the ZZS criterion (graph/zzs-criteria.csv) that a current listing in it meets.

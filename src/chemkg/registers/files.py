@@ -132,7 +132,3 @@ def canonical_text(register: Register) -> str:
             cells.append(value)
         writer.writerow(cells)
     return out.getvalue()
-
-
-def is_canonical(register: Register) -> bool:
-    return register.path.read_text(encoding="utf-8") == canonical_text(register)

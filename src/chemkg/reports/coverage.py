@@ -1,8 +1,9 @@
 """The coverage row: under which instruments, EU lists and Dutch ZZS policy a substance falls.
 
-Three queries for all entities (listings in ``coverage.rq``, group members, ZZS status in
-``coverage-zzs.rq``) are read once into a dictionary, so a batch of 10,000 rows costs three queries,
-not 20,000.
+The cells are columns over the one roll-up the pages and the matrix read (``SiteData`` in
+``chemkg.web.pages.site``: which listings reach each entity, directly or through which group or member,
+and whose ZZS assessment applies), so the batch, the briefs and the matrix cannot disagree. It is read
+once, so a batch of 10,000 rows costs no query per row.
 
 Groups roll up both ways: a member is covered by its groups' listings and a group shows its members'
 listings, and every cell says whether the entity's own listing gives its value (``direct``) or which
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
-from chemkg.store import run_named
+from chemkg.web.pages.site import SiteData, site_data
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Coverage:
         memberships: list[dict[str, str]] | None = None,
     ) -> None:
         self.cells: dict[str, dict[str, Cell]] = defaultdict(dict)
-        self.groups_of: dict[str, set[str]] = defaultdict(set)  # transitively, as entity-members.rq gives them
+        self.groups_of: dict[str, set[str]] = defaultdict(set)  # transitively, as the site's members are
         for m in memberships or []:
             self.groups_of[m["member"]].add(m["group"])
         for row in listings:
@@ -124,32 +125,34 @@ class Coverage:
             cell.kinds[via] = self.kind_of(entity, via)
 
     @classmethod
+    def from_site(cls, site: SiteData) -> Coverage:
+        """The columns over the site's roll-up: every listing that reaches an entity, and through what."""
+        listings = [
+            {
+                "entity": entity,
+                "via": site.inherited.get((entity, c.listing), entity),
+                "annex": c.annex,
+                "status": c.status,
+            }
+            for entity, cells in site.cells.items()
+            for c in cells
+        ]
+        zzs = [
+            {"entity": entity, "status": status, "via": via}
+            for entity, found in site.zzs_sources.items()
+            for status, via in found
+        ]
+        memberships = [{"group": g, "member": m} for g, found in site.members.items() for m in found]
+        return cls(listings, zzs, memberships)
+
+    @classmethod
     def from_store(cls, store: ox.Store) -> Coverage:
-        memberships = run_named(store, "entity-members")
-        listings = with_members(run_named(store, "coverage"), store, memberships)
-        return cls(listings, run_named(store, "coverage-zzs"), memberships)
+        return cls.from_site(site_data(store))
 
     def row(self, entity: str) -> dict[str, Cell]:
         """Every column for one entity, empty cells included, in column order."""
         found = self.cells.get(entity, {})
         return {c.key: found.get(c.key, Cell()) for c in (*COLUMNS, ZZS_COLUMN)}
-
-
-def with_members(
-    listings: list[dict[str, str]], store: ox.Store, memberships: list[dict[str, str]] | None = None
-) -> list[dict[str, str]]:
-    """Each listing row of a substance or group (``via``) for that entity, for every member of the group
-    (down) and for every group it belongs to (up: a group shows its members' listings)."""
-    members: dict[str, list[str]] = defaultdict(list)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for row in memberships if memberships is not None else run_named(store, "entity-members"):
-        members[row["group"]].append(row["member"])
-        groups[row["member"]].append(row["group"])
-    return [
-        {**row, "entity": entity}
-        for row in listings
-        for entity in (row["via"], *members.get(row["via"], ()), *groups.get(row["via"], ()))
-    ]
 
 
 def column_label(key: str, lang: str) -> str:

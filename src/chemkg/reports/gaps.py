@@ -15,7 +15,6 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.namespaces import path_of
 from chemkg.store import named_queries, run_named
 
 DEFAULT_YEARS = 5
@@ -184,8 +183,3 @@ def run_report(store: ox.Store, name: str, years: int = DEFAULT_YEARS, today: da
     assert report.query in named_queries(), report.query
     rows = run_named(store, report.query, **bindings)
     return ReportResult(report, list(report.columns), rows, parameters)
-
-
-def entity_path(value: Any) -> str | None:
-    """The site path of an entity IRI in a result cell, for links in the UI."""
-    return path_of(value) if isinstance(value, str) else None

@@ -70,7 +70,7 @@ class Unavailable(ChemKGError):
         super().__init__(detail, title=title, headers={"Retry-After": str(retry_after)})
 
 
-class InternalFault(ChemKGError):
-    """A fault of ChemKG or its engine, not of the request: answered 500 and logged."""
+class QueryEngineFailure(ChemKGError):
+    """A fault of the query engine or its worker, not of the query: answered 500 and logged."""
 
-    status, title = 500, "Internal error"
+    status, title = 500, "Query engine failure"

@@ -12,6 +12,7 @@ refuses to start on one.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("chemkg.web")
 T = TypeVar("T")
+# chemkg.search.indexer.MANIFEST, read here without importing the indexer (BM25 and SciPy): /health and
+# the start-up check need only this small file, and must not wait for those imports.
+INDEX_MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class IndexState:
     """Whether a search index can serve a store: ``problem`` says why not (None: it can)."""
 
     path: Path
+    present: bool = False  # there is an index (usable or not)
     built_at: str | None = None
     store_built_at: str | None = None
     problem: str | None = None
@@ -64,23 +69,21 @@ class IndexState:
 
 def index_state(index: Path, store_built_at: str | None) -> IndexState:
     """Check that the index at ``index`` was made from the store built at ``store_built_at``."""
-    from chemkg.search.indexer import IndexMissing, read_manifest
-
     try:
-        manifest = read_manifest(index)
-    except IndexMissing as exc:
-        return IndexState(index, problem=f"{exc}")
-    except ValueError:
-        return IndexState(index, problem=f"the search index at {index} is damaged; run `chemkg index`")
+        manifest = json.loads((index / INDEX_MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return IndexState(index, problem=f"no search index at {index}; run `chemkg index` (or `chemkg build`)")
+    except (OSError, ValueError):
+        return IndexState(index, True, problem=f"the search index at {index} is damaged; run `chemkg index`")
     built_from = manifest.get("store_built_at")
-    state = IndexState(index, manifest.get("built_at"), built_from)
+    state = IndexState(index, True, manifest.get("built_at"), built_from)
     if built_from != store_built_at:
         problem = (
             f"the search index at {index} was made from the build of {built_from or 'an unknown time'}, "
             f"but the store is the build of {store_built_at or 'an unknown time'}; "
             "run `chemkg index` to make it from this build"
         )
-        return IndexState(index, state.built_at, built_from, problem)
+        return IndexState(index, True, state.built_at, built_from, problem)
     return state
 
 
@@ -132,7 +135,7 @@ class Build:
     def coverage(self) -> Coverage:
         from chemkg.reports.coverage import Coverage
 
-        return self._once("coverage", lambda: Coverage.from_store(self.store))
+        return self._once("coverage", lambda: Coverage.from_site(self.site))
 
     @property
     def batch(self) -> BatchLookup:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chemkg.web.errors import ChemKGError, Unavailable
+from chemkg.web.errors import QueryEngineFailure, Unavailable
 from chemkg.web.worker import BODY, END, FAILED, HEAD, HEADER, JOB, READY, REPLY, Job, Meta
 
 log = logging.getLogger("chemkg.web.pool")
@@ -33,10 +33,6 @@ MIN_QUEUE_WAIT_S = 15.0  # a queued request may wait this long for a worker (rep
 
 class QueryTimeout(Unavailable):
     title = "Query time limit reached"
-
-
-class QueryEngineFailure(ChemKGError):
-    status, title = 500, "Query engine failure"
 
 
 @dataclass(eq=False)

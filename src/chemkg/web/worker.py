@@ -15,6 +15,7 @@ import pickle
 import socket
 import struct
 import sys
+import traceback
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -24,6 +25,7 @@ import pyoxigraph as ox
 
 from chemkg.sparql import QuerySyntaxError, run
 from chemkg.store import open_store
+from chemkg.web.errors import BadRequest, ChemKGError, MalformedQuery, NotAcceptable, QueryEngineFailure
 from chemkg.web.formats import BY_MEDIA_TYPE
 from chemkg.web.results import WRITERS, write_boolean
 
@@ -102,12 +104,13 @@ class FrameWriter:
             send_frame(self.sock, REPLY, pickle.dumps((self.meta, bytes(self.buffer))))
 
 
-def refuse(sock: socket.socket, status: int, title: str, detail: str) -> None:
-    send_frame(sock, REPLY, pickle.dumps((Meta(status=status, title=title, detail=detail), b"")))
+def refuse(sock: socket.socket, error: ChemKGError) -> None:
+    """Reply with an error of the service's one hierarchy; the server raises it again as it is."""
+    send_frame(sock, REPLY, pickle.dumps((Meta(status=error.status, title=error.title, detail=error.detail), b"")))
 
 
 def not_acceptable(sock: socket.socket, kind: str, offered: str) -> None:
-    refuse(sock, 406, "Not acceptable", f"A {kind} query answers in {offered}; the request accepts none of these.")
+    refuse(sock, NotAcceptable(f"A {kind} query answers in {offered}; the request accepts none of these."))
 
 
 def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
@@ -145,12 +148,17 @@ def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
             writer = FrameWriter(sock, meta)
             ox.serialize(triples[: job.limit], writer, format=rdf)  # type: ignore[arg-type]
     except QuerySyntaxError as exc:
-        return refuse(sock, 400, "Malformed query", f"The query does not parse: {exc}.")
-    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        return refuse(sock, MalformedQuery(f"The query does not parse: {exc}."))
+    except ValueError as exc:
         if writer is not None and writer.streaming:
             raise  # the head is out: only dropping the connection can tell the client the body is incomplete
-        # Evaluation errors (an unsupported feature, a bad IRI in the dataset, …) are the query's fault.
-        return refuse(sock, 400, "Query failed", f"The query could not be evaluated: {exc}.")
+        # A value the engine refuses (a bad IRI among the dataset's graphs, …) is the query's fault.
+        return refuse(sock, BadRequest(f"The query could not be evaluated: {exc}.", title="Query failed"))
+    except Exception as exc:  # OSError, RuntimeError, TypeError, …: a fault of the engine or of ChemKG
+        traceback.print_exc(file=sys.stderr)  # the worker shares the server's stderr: the log has the traceback
+        if writer is not None and writer.streaming:
+            raise
+        return refuse(sock, QueryEngineFailure(f"The query engine failed on this query ({type(exc).__name__}: {exc})."))
     writer.close()
 
 

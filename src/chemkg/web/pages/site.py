@@ -110,6 +110,8 @@ class SiteData:
     decisions: dict[str, str]  # decision code (SC-10/13) → its IRI
     # (entity, listing) → the group or member the listing reaches the entity through; absent when its own
     inherited: dict[tuple[str, str], str] = field(default_factory=dict)
+    # entity → (ZZS status, whose assessment gives it): its own, and each group's it belongs to (never a member's)
+    zzs_sources: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def through(self, entity: str, cells: list[Cell]) -> list[str]:
         """The groups or members behind ``cells``, or [] when any of them is the entity's own listing."""
@@ -163,6 +165,18 @@ def _entities(store: ox.Store) -> dict[str, EntitySummary]:
                 entity.zzs = row["zzs"]
             if row["criterion"] and row["criterion"] not in entity.zzs_criteria:
                 entity.zzs_criteria.append(row["criterion"])
+    return out
+
+
+def _zzs_sources(entities: dict[str, EntitySummary], members: dict[str, set[str]]) -> dict[str, list[tuple[str, str]]]:
+    """Every entity's own ZZS status and those of the groups it belongs to, before any is inherited."""
+    own = {iri: e.zzs for iri, e in entities.items() if e.zzs}
+    out: dict[str, list[tuple[str, str]]] = {iri: [(status, iri)] for iri, status in own.items()}
+    for group, found in sorted(members.items()):
+        status = own.get(group)
+        if status is not None:
+            for member in sorted(found):
+                out.setdefault(member, []).append((status, group))
     return out
 
 
@@ -278,6 +292,7 @@ def site_data(store: ox.Store) -> SiteData:
     for r in run_named(store, "page-group-members"):
         members[r["group"]].add(r["member"])
     entities = _entities(store)
+    zzs_sources = _zzs_sources(entities, members)
     _inherit_zzs(entities, members)
     decisions = {r["code"]: r["decision"] for r in run_named(store, "page-decisions")}
     cells, inherited = _cells(store, members, entities)
@@ -290,4 +305,5 @@ def site_data(store: ox.Store) -> SiteData:
         cells,
         decisions,
         inherited,
+        zzs_sources,
     )
