@@ -115,7 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.chemkg = AppState(
         settings=settings,
         templates=make_templates(),
-        pool=QueryPool(settings.store, settings.query_workers, settings.query_timeout_s),
+        pool=QueryPool(settings.query_workers, settings.query_timeout_s),
         live=LiveBuild(settings.store, settings.index),
     )
     install_error_handlers(app)

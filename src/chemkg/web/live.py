@@ -90,7 +90,7 @@ def index_state(index: Path, store_built_at: str | None) -> IndexState:
 class Build:
     """One build, opened together; the tables derived from it are computed on first use, once.
 
-    Thread-safe: handlers run in a thread pool, and each table is built under the build's lock.
+    Thread-safe: handlers run in a thread pool, and each table is built once, under its own lock.
     """
 
     def __init__(self, store_path: Path, index_path: Path) -> None:
@@ -100,7 +100,8 @@ class Build:
         self.info: dict[str, Any] = build_info(self.store_path)
         self.store: ox.Store = open_store(self.store_path)
         self.index = index_state(self.index_path, self.built_at)
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}  # one per table: loading the index never holds up the pages'
         self._memo: dict[str, Any] = {}
 
     @property
@@ -114,6 +115,8 @@ class Build:
     def _once(self, name: str, make: Callable[[], T]) -> T:
         if name not in self._memo:
             with self._lock:
+                lock = self._locks.setdefault(name, threading.Lock())
+            with lock:  # tables depend on others (batch → resolver, coverage → site), never in a circle
                 if name not in self._memo:
                     self._memo[name] = make()
         return self._memo[name]

@@ -3,8 +3,9 @@
 Each worker is a process (``chemkg.web.worker.main``) holding the store open read-only. A
 query takes an idle worker; if the answer is not back by the deadline the worker is killed and a
 fresh one started in the background, while the other workers keep serving. A worker that dies on
-its own (an engine crash) is replaced the same way. When a new build is swapped in under the store
-path, workers are replaced as they come back, so the service follows builds without a restart.
+its own (an engine crash) is replaced the same way. Each query names the store of the live build
+(``web/live.py``); when that changes, workers of the old build are replaced as they come back, so the
+service follows builds without a restart.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import pickle
 import socket
 import sys
@@ -26,7 +26,6 @@ from chemkg.web.errors import QueryEngineFailure, Unavailable
 from chemkg.web.worker import BODY, END, FAILED, HEAD, HEADER, JOB, READY, REPLY, Job, Meta
 
 log = logging.getLogger("chemkg.web.pool")
-STORE_CHECK_S = 2.0
 START_TIMEOUT_S = 60.0
 MIN_QUEUE_WAIT_S = 15.0  # a queued request may wait this long for a worker (replacements take ~1 s to start)
 
@@ -58,14 +57,13 @@ async def read_frame(reader: asyncio.StreamReader) -> tuple[int, bytes]:
 
 
 class QueryPool:
-    """``await pool.execute(job)`` runs a job within ``timeout_s`` or raises a 503 ``QueryTimeout``."""
+    """``await pool.execute(job, store)`` runs a job on ``store`` within ``timeout_s``, else a 503 ``QueryTimeout``."""
 
-    def __init__(self, store: Path, size: int, timeout_s: float, max_waiting: int | None = None) -> None:
-        self.store, self.size, self.timeout_s = store, size, timeout_s
+    def __init__(self, size: int, timeout_s: float, max_waiting: int | None = None) -> None:
+        self.size, self.timeout_s = size, timeout_s
         self.max_waiting = max_waiting if max_waiting is not None else 64 * size
         self.generation = 0
-        self._target = ""
-        self._checked = 0.0
+        self.store = ""  # the store folder workers open: the live build's, as the last query named it
         self._loop: asyncio.AbstractEventLoop | None = None
         self._idle: deque[Worker] = deque()
         self._waiters: deque[asyncio.Future[Worker]] = deque()
@@ -75,8 +73,9 @@ class QueryPool:
         self._tasks: set[asyncio.Task[None]] = set()
 
     # -- lifecycle -------------------------------------------------------------------------------
-    async def start(self) -> None:
-        """Start the workers (once per event loop; a test client may run each request on a new loop)."""
+    async def start(self, store: Path) -> None:
+        """Start the workers on ``store`` (once per event loop; a test client may run each request on a new loop)."""
+        self._follow(store)
         loop = asyncio.get_running_loop()
         if self._started and self._loop is loop:
             return
@@ -87,8 +86,6 @@ class QueryPool:
         async with self._lock:
             if self._started:
                 return
-            self._target = os.path.realpath(self.store)
-            self._checked = loop.time()
             workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
             for w in workers:
                 self._release(w)
@@ -116,7 +113,7 @@ class QueryPool:
                 "-c",
                 "from chemkg.web.worker import main; main()",
                 str(child.fileno()),
-                str(self.store),
+                self.store,
                 pass_fds=(child.fileno(),),
                 stdin=asyncio.subprocess.DEVNULL,
             )
@@ -168,14 +165,10 @@ class QueryPool:
         self._background(self._respawn())
 
     # -- queries ---------------------------------------------------------------------------------
-    def _follow_builds(self, now: float) -> None:
-        """Notice a new build swapped in under the store path; stale workers are replaced on use."""
-        if now - self._checked < STORE_CHECK_S:
-            return
-        self._checked = now
-        target = os.path.realpath(self.store)
-        if target != self._target:
-            self._target = target
+    def _follow(self, store: Path) -> None:
+        """A query on another build's store: workers of the old one are replaced as they are taken."""
+        if str(store) != self.store:
+            self.store = str(store)
             self.generation += 1
 
     def _release(self, worker: Worker) -> None:
@@ -217,10 +210,9 @@ class QueryPool:
                 ) from None
             raise
 
-    async def execute(self, job: Job) -> Reply:
-        await self.start()
+    async def execute(self, job: Job, store: Path) -> Reply:
+        await self.start(store)
         loop = asyncio.get_running_loop()
-        self._follow_builds(loop.time())
         worker = await self._acquire()
         deadline = loop.time() + self.timeout_s  # the time limit counts from when a worker takes the query
         try:

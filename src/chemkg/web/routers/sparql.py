@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from chemkg.sparql import uses_service
 from chemkg.store import StoreMissing, build_info
@@ -71,11 +72,12 @@ READ_ONLY = (
 async def sparql_get(request: Request) -> Response:
     """Run ``query``; without one, describe the service (SPARQL 1.1 Service Description)."""
     protocol = read_get(request)
+    # The description and the editor page are rendered in a thread: the event loop only waits on workers.
     if protocol.query is None:
-        return describe_service(request, protocol)
+        return await run_in_threadpool(describe_service, request, protocol)
     if protocol.format is None and prefers_html(request):
         # A shared link opened in a browser: the editor with the query, which it runs.
-        return sparql_html_page(request, _build_info(request), protocol.query)
+        return await run_in_threadpool(sparql_html_page, request, _build_info(request), protocol.query)
     return await answer(request, protocol)
 
 
@@ -106,7 +108,8 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
     state = app_state(request)
     settings, pool = state.settings, state.pool
     job = Job(query, results_type, graph_type, settings.result_limit, protocol.default_graphs, protocol.named_graphs)
-    reply = await pool.execute(job)
+    build = await run_in_threadpool(state.live.current)  # the store of the live build (opened once per build)
+    reply = await pool.execute(job, build.store_path)
     meta = reply.meta
     if meta.status != 200:
         raise ChemKGError(meta.detail, status=meta.status, title=meta.title)
