@@ -32,6 +32,13 @@ def rss_mb(pid: int) -> str:
     return f"{int(status['VmRSS'].split()[0]) / 1024:.0f} MB (peak {int(status['VmHWM'].split()[0]) / 1024:.0f} MB)"
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far: on a busy machine, what its wall time would be
+    on an idle one."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, in MB."""
     parent: dict[int, int] = {}

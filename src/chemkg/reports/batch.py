@@ -8,13 +8,15 @@ then each row is pure Python, and repeated inputs are resolved once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from chemkg.namespaces import path_of
 from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, Cell, Coverage
-from chemkg.resolve import Resolution, Resolver
+
+if TYPE_CHECKING:
+    from chemkg.resolve import Resolution, Resolver
 
 
 @dataclass
@@ -115,6 +117,8 @@ class BatchLookup:
 
     @classmethod
     def from_store(cls, store: ox.Store) -> BatchLookup:
+        from chemkg.resolve import Resolver  # NumPy and RapidFuzz: loaded when a batch is run, not at import
+
         return cls(Resolver.from_store(store), Coverage.from_store(store))
 
     def run(self, values: list[str]) -> list[BatchRow]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from chemkg.ask.answer import Answer, answer
+from typing import TYPE_CHECKING
+
 from chemkg.web.errors import BadRequest
 from chemkg.web.live import Build
+
+if TYPE_CHECKING:
+    from chemkg.ask.answer import Answer
 
 MAX_QUESTION_CHARS = 300
 
@@ -15,4 +19,6 @@ def ask_build(build: Build, q: str, lang: str | None) -> Answer:
         raise BadRequest("The question is empty: ask something in q, e.g. /ask?q=which ZZS are on no treaty.")
     if lang is not None and lang not in ("en", "nl"):
         raise BadRequest(f"Unknown lang {lang!r}; allowed values: en, nl.")
+    from chemkg.ask.answer import answer  # the catalogue and its lexicon load with the first question
+
     return answer(build.store, build.lexicon, " ".join(q.split())[:MAX_QUESTION_CHARS], lang)

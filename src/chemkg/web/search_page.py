@@ -9,12 +9,11 @@ still finds names and identifiers through the resolver.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import Response
 
-from chemkg.resolve import Resolver
 from chemkg.search.documents import TYPE_WORDS, TYPES
 from chemkg.web.i18n import pick_language
 from chemkg.web.live import Build
@@ -23,6 +22,9 @@ from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData
 from chemkg.web.questions import ask_build
 from chemkg.web.search_answer import search_json
 from chemkg.web.templating import render_page
+
+if TYPE_CHECKING:
+    from chemkg.resolve import Resolver
 
 ZZS_FILTERS = ("zzs", "potential-zzs", "none")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -13,8 +14,10 @@ from chemkg.reports.brief.substance import substance_brief
 from chemkg.reports.brief.text import t
 from chemkg.reports.brief.treaty import topic_brief, treaty_brief
 from chemkg.reports.coverage import Coverage
-from chemkg.resolve import Resolver, normalise
 from chemkg.store import StoreMissing, build_info, run_named
+
+if TYPE_CHECKING:
+    from chemkg.resolve import Resolver
 
 LANGS = ("en", "nl")
 CK_NS = "https://w3id.org/chemkg/ontology#"
@@ -32,6 +35,8 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     group (exactly), an ISP-CWP topic (by id or name), and last a substance by fuzzy match."""
     text = query.strip()
     path = text.removeprefix(BASE)
+    from chemkg.resolve import normalise  # the resolver (NumPy, RapidFuzz) loads when a brief is asked for
+
     wanted = normalise(text)
     targets = run_named(store, "brief-targets")
     for row in targets:
@@ -88,7 +93,10 @@ def build_brief(
     A service passes the ``resolver`` it keeps for the store; otherwise one is built (a few hundred ms)."""
     if lang not in LANGS:
         raise ValueError(f"language {lang!r} is not supported; use en or nl")
-    resolver = resolver or Resolver.from_store(store)
+    if resolver is None:
+        from chemkg.resolve import Resolver
+
+        resolver = Resolver.from_store(store)
     kind, iri = find_target(store, resolver, query)
     brief: Brief | None
     names = {e.iri: (e.label, e.label_nl) for e in resolver.entities.values()}

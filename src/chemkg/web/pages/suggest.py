@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
-from chemkg.resolve import Resolver
 from chemkg.store import run_named
+
+if TYPE_CHECKING:
+    from chemkg.resolve import Resolver
 
 PATH_MIN_SCORE = 70.0
 
@@ -25,6 +28,8 @@ class Suggestion:
 @lru_cache(maxsize=4)
 def resolver_for(store: ox.Store) -> Resolver:
     """The resolver for one (read-only) store, built once."""
+    from chemkg.resolve import Resolver  # NumPy and RapidFuzz load with the first page that needs names
+
     return Resolver.from_store(store)
 
 
