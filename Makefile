@@ -16,9 +16,6 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
-	# An editable install writes no bytecode, and PYTHONDONTWRITEBYTECODE (set in some shells) stops Python from
-	# caching it: compile once, so `chemkg serve` does not compile every module at each start.
-	$(BIN)/python -m compileall -q src >/dev/null
 	touch $@
 
 ## system-deps: Debian packages the browser tests need (chromium); skipped when present
