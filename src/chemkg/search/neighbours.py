@@ -27,17 +27,21 @@ class Neighbour:
 class Neighbours:
     """One vector per document: the normalised sum of its passages' vectors."""
 
-    def __init__(self, index_path: Path) -> None:
-        self.docs = [Document.from_json(d) for d in json.loads((index_path / DOCUMENTS).read_text("utf-8"))]
+    def __init__(self, docs: list[Document], passage_doc: np.ndarray, vectors: np.ndarray) -> None:
+        """From the index's documents, each passage's document and the passage vectors (a loaded searcher has them)."""
+        self.docs = docs
         self.by_iri = {d.iri: i for i, d in enumerate(self.docs)}
-        passage_doc = np.array(
-            [p["doc"] for p in json.loads((index_path / PASSAGES).read_text("utf-8"))], dtype=np.int64
-        )
-        vectors = np.load(index_path / VECTORS)
         sums = np.zeros((len(self.docs), vectors.shape[1]), dtype=np.float32)
         np.add.at(sums, passage_doc, vectors)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         self.vectors = sums / np.where(norms == 0, 1, norms)
+
+    @classmethod
+    def load(cls, index_path: Path) -> Neighbours:
+        docs = [Document.from_json(d) for d in json.loads((index_path / DOCUMENTS).read_text("utf-8"))]
+        passages = json.loads((index_path / PASSAGES).read_text("utf-8"))
+        passage_doc = np.array([p["doc"] for p in passages], dtype=np.int64)
+        return cls(docs, passage_doc, np.load(index_path / VECTORS))
 
     def related(
         self, iri: str, k: int = 5, lang: str = "en", types: tuple[str, ...] = ("substance", "group")
@@ -68,5 +72,5 @@ def neighbours_for(index_path: Path) -> Neighbours:
     with _lock:
         if key not in _loaded:
             _loaded.clear()
-            _loaded[key] = Neighbours(index_path)
+            _loaded[key] = Neighbours.load(index_path)
         return _loaded[key]

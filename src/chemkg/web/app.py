@@ -68,7 +68,7 @@ def warm_pages(app: FastAPI) -> None:
 
 
 def warm_up_in_background(app: FastAPI) -> threading.Thread:
-    """Pages, then the search index, in one thread; the search model loads in another meanwhile.
+    """The search index, pages, a first query, then names, in one thread; the search model loads in another.
 
     ONNX Runtime releases the GIL while it prepares the model, so that second of work overlaps the
     page and index warm-up instead of following it.
@@ -82,12 +82,15 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
         threading.Thread(target=build.load_search_model, name="chemkg-model-load", daemon=True).start()
 
     def run() -> None:
+        if build is not None:
+            build.load_searcher()  # pages' related substances come from it too
         try:
             warm_pages(app)
         except Exception:  # a cold cache only costs the first visitor some time
             log.warning("page warm-up failed", exc_info=True)
         if build is not None:
             build.warm_up_search()
+            build.warm_up_names()
 
     thread = threading.Thread(target=run, name="chemkg-warm-up", daemon=True)
     thread.start()

@@ -166,21 +166,40 @@ class Build:
         return self._once("searcher", lambda: Searcher(self.index_path))
 
     def neighbours(self) -> Neighbours | None:
-        """Nearest entities by stored vectors (related substances); None without a usable index."""
+        """Nearest entities by stored vectors (related substances); None without a usable index.
+
+        Made from the loaded searcher's documents and vectors, so the index is read once."""
         if self.index.problem is not None:
             return None
         from chemkg.search.neighbours import Neighbours
 
-        return self._once("neighbours", lambda: Neighbours(self.index_path))
+        def make() -> Neighbours:
+            searcher = self.searcher()
+            return Neighbours(searcher.docs, searcher.passage_doc, searcher.vectors)
+
+        return self._once("neighbours", make)
+
+    def load_searcher(self) -> None:
+        """Load the search index (first of the warm-up: search and the related-substances lists need it)."""
+        if self.index.problem is not None:
+            return
+        try:
+            self.searcher()
+        except Exception:  # the first search reports the reason
+            log.warning("loading the search index failed; the first search will try again", exc_info=True)
 
     def warm_up_search(self) -> None:
-        """Load the index and its model and run one query, so the first user does not wait."""
+        """Run one query (the model loads meanwhile in its own thread), so the first user does not wait."""
         if self.index.problem is not None:
             return
         try:
             self.searcher().warm_up()
         except Exception:  # a failed warm-up only means the first search loads the model itself
             log.warning("search warm-up failed; the first search will load the model", exc_info=True)
+
+    def warm_up_names(self) -> None:
+        """The resolver and the question lexicon: for name searches, questions, the search page and batches."""
+        self.lexicon  # noqa: B018  (built for its side effect: computed once, kept in the build)
 
     def load_search_model(self) -> None:
         """Load only the embedding model (ONNX Runtime releases the GIL meanwhile); failures wait for a query."""
