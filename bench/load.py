@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import os
 import time
 from urllib.parse import urlencode
 
@@ -78,7 +79,8 @@ def run(workers: int, clients: int, seconds: float) -> float:
         print(
             f"--workers {workers}: up in {up:.2f} s; {rps:.1f} req/s over {seconds:g} s with {clients} clients; "
             f"latency {summary(latencies)}; errors {len(errors)}{' e.g. ' + errors[0] if errors else ''}; "
-            f"RSS of the server and its processes {children_rss_mb(server.pid):.0f} MB"
+            f"RSS of the server and its processes {children_rss_mb(server.pid):.0f} MB; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
         return rps
 
