@@ -100,8 +100,8 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
 
 def absent_identifier(store: ox.Store, query: str) -> str | None:
     """For a valid CAS, EC or InChIKey that no list in the build names: the sentence that says so."""
-    found = resolver_for(store).resolve(query)
-    if found.status == "unresolved" and found.match_type in ("cas", "ec", "inchikey"):
+    found = resolver_for(store).resolve_identifier(query)
+    if found is not None and found.status == "unresolved":
         return found.message
     return None
 
