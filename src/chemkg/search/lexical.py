@@ -197,11 +197,12 @@ class LexicalIndex:
         add; a column holds each document at most once, so the plain add gives the same sums.
         """
         out = np.zeros(len(self.docs), dtype=np.float32)
-        ids = self.bm25.get_tokens_ids(terms)
-        if not ids:
-            return out
         columns = self.bm25.scores
         data, indices, indptr = columns["data"], columns["indices"], columns["indptr"]
+        # bm25s also numbers the empty word, which has no column.
+        ids = [i for i in self.bm25.get_tokens_ids(terms) if i < len(indptr) - 1]
+        if not ids:
+            return out
         for term in ids:
             start, end = indptr[term], indptr[term + 1]
             out[indices[start:end]] += data[start:end]
@@ -212,9 +213,9 @@ class LexicalIndex:
     def docs_with(self, term: str) -> np.ndarray:
         """The documents that contain an index term (none for an unknown one)."""
         term_id = self.bm25.vocab_dict.get(term)
-        if term_id is None:
-            return np.zeros(0, dtype=np.int64)
         indptr = self.bm25.scores["indptr"]
+        if term_id is None or term_id >= len(indptr) - 1:
+            return np.zeros(0, dtype=np.int64)
         return np.asarray(self.bm25.scores["indices"][indptr[term_id] : indptr[term_id + 1]])
 
     def exact_matches(self, query: str, whole_only: bool = False) -> tuple[list[ExactMatch], bool]:
