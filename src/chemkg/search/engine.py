@@ -14,6 +14,7 @@ rises above the fragments that mention the words.
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from dataclasses import dataclass, field
@@ -397,4 +398,7 @@ def get_searcher(index_path: Path, model_name: str | None = None) -> Searcher:
         if key not in _searchers:
             _searchers.clear()
             _searchers[key] = Searcher(index_path)
+            # The index is hundreds of thousands of objects that live until the next build: out of the
+            # collector's sweeps, a full collection no longer walks them (a pause of a second or more).
+            gc.freeze()
         return _searchers[key]
