@@ -221,10 +221,10 @@ class Embedder:
         types = np.full((len(encodings), length), self.pad_type_id, dtype=np.int64)
         for row, encoding in enumerate(encodings):
             n = len(encoding.ids)
-            columns = slice(length - n, length) if self.pad_left else slice(0, n)
-            ids[row, columns] = encoding.ids
-            mask[row, columns] = 1
-            types[row, columns] = encoding.type_ids
+            tokens = slice(length - n, length) if self.pad_left else slice(0, n)
+            ids[row, tokens] = encoding.ids
+            mask[row, tokens] = 1
+            types[row, tokens] = encoding.type_ids
         columns = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         feed = {name: columns[name] for name in self.inputs}
         vectors = np.asarray(self.session.run([self.output], feed)[0], dtype=np.float32)
