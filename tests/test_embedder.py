@@ -99,6 +99,18 @@ def test_the_first_use_exports_the_model_once_and_later_uses_load_it(exports: li
     assert len(exports) == 1
 
 
+def test_many_texts_get_the_vectors_each_would_get_alone_and_a_repeated_text_is_embedded_once(
+    exports: list[Path], tmp_path: Path
+) -> None:
+    model = get_embedder(DEFAULT_MODEL, cache=tmp_path)
+    texts = ["pfos", "mercury foam pfos", "foam", "pfos", "mercury"]
+    seen: list[tuple[int, int]] = []
+    vectors = model.encode(texts, batch_size=2, progress=lambda done, total: seen.append((done, total)))
+    alone = np.array([model.encode_query(t) for t in texts])
+    np.testing.assert_allclose(vectors, alone, rtol=1e-6)  # padding to a batch's longest text changes nothing
+    assert seen == [(2, 4), (4, 4)]  # four different texts, in batches of two
+
+
 def test_the_export_folder_is_keyed_by_model_version_and_export_format(tmp_path: Path) -> None:
     folder = export_folder(DEFAULT_MODEL, tmp_path)
     assert folder.parent == tmp_path

@@ -149,6 +149,19 @@ class Resolver:
         query = DASHES.sub("-", text).strip()
         if not query:
             return Resolution(text, "invalid", message="empty input: give a CAS or EC number, an InChIKey or a name")
+        found = self.resolve_identifier(query)
+        if found is not None:
+            return found
+        hits = self.exact.get(normalise(query))
+        if hits:
+            return self._found(query, hits, confidence=1.0)
+        return self._fuzzy(query)
+
+    def resolve_identifier(self, text: str) -> Resolution | None:
+        """What ``text`` names when it is shaped like a CAS or EC number or an InChIKey; ``None`` for
+        anything else, without the fuzzy name search that :meth:`resolve` would run (search asks this
+        of every query)."""
+        query = DASHES.sub("-", text).strip()
         bare = ID_PREFIX.sub("", query)
         if looks_like_cas(bare):
             return self._identifier(bare, "cas", cas_error(bare))
@@ -161,10 +174,7 @@ class Resolver:
             dashed = f"{bare[:-3]}-{bare[-3:-1]}-{bare[-1]}"
             if cas_error(dashed) is None:
                 return self._identifier(dashed, "cas", None)
-        hits = self.exact.get(normalise(query))
-        if hits:
-            return self._found(query, hits, confidence=1.0)
-        return self._fuzzy(query)
+        return None
 
     def _identifier(self, value: str, kind: str, error: str | None) -> Resolution:
         if error:

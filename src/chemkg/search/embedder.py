@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+    from tokenizers import Encoding
 
 log = logging.getLogger("chemkg.search")
 
@@ -54,6 +55,8 @@ _lock = threading.Lock()
 _models: dict[tuple[str, str], Embedder] = {}
 
 Say = Callable[[str], None]
+Progress = Callable[[int, int], None]
+BATCH = 32  # texts per ONNX Runtime call when embedding many
 
 
 class ModelUnavailable(Exception):
@@ -167,12 +170,10 @@ class Embedder:
         self.dim = export.dim
         self.tokenizer = Tokenizer.from_file(str(export.folder / TOKENIZER))
         self.tokenizer.enable_truncation(export.max_tokens, direction=export.truncation_side)
-        self.tokenizer.enable_padding(
-            direction=export.padding_side,
-            pad_id=export.pad_id,
-            pad_type_id=export.pad_type_id,
-            pad_token=export.pad_token,
-        )
+        self.tokenizer.no_padding()  # batches are padded here, to their own longest text (see ``_batch``)
+        self.pad_id = export.pad_id
+        self.pad_type_id = export.pad_type_id
+        self.pad_left = export.padding_side == "left"
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads()
         # Threads that spin while waiting for work take the CPU from the web server and the SPARQL workers
@@ -184,30 +185,48 @@ class Embedder:
         )
         self.output = self.session.get_outputs()[0].name
 
-    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = BATCH, progress: Progress | None = None) -> np.ndarray:
+        """Vectors of many texts, in their order; ``progress(done, total)`` after each batch.
+
+        Each text is tokenised once (truncated to the model's limit there) and embedded once, however
+        often it occurs; batches hold texts of similar token counts (sorted by tokens, not characters,
+        which left about a quarter of every batch padding), so little of each batch is padding.
+        """
         import numpy as np
 
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        # Similar lengths in one batch keep padding small, as sentence-transformers does.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        unique = list(dict.fromkeys(texts))
+        encodings = self.tokenizer.encode_batch(unique)
+        order = sorted(range(len(unique)), key=lambda i: -len(encodings[i].ids))
+        vectors = np.empty((len(unique), self.dim), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
-            out[rows] = self._run([texts[i] for i in rows])
-        return out
+            vectors[rows] = self._run([encodings[i] for i in rows])
+            if progress:
+                progress(min(start + batch_size, len(order)), len(order))
+        if len(unique) == len(texts):
+            return vectors
+        position = {text: i for i, text in enumerate(unique)}
+        return vectors[[position[text] for text in texts]]
 
     def encode_query(self, text: str) -> np.ndarray:
-        return self._run([text])[0]
+        return self._run([self.tokenizer.encode(text)])[0]
 
-    def _run(self, texts: list[str]) -> np.ndarray:
+    def _run(self, encodings: list[Encoding]) -> np.ndarray:
+        """Unit vectors of tokenised texts, padded here to the longest of them."""
         import numpy as np
 
-        encodings = self.tokenizer.encode_batch(texts)
-        columns = {
-            "input_ids": [e.ids for e in encodings],
-            "attention_mask": [e.attention_mask for e in encodings],
-            "token_type_ids": [e.type_ids for e in encodings],
-        }
-        feed = {name: np.array(columns[name], dtype=np.int64) for name in self.inputs}
+        length = max(len(e.ids) for e in encodings)
+        ids = np.full((len(encodings), length), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(encodings), length), dtype=np.int64)
+        types = np.full((len(encodings), length), self.pad_type_id, dtype=np.int64)
+        for row, encoding in enumerate(encodings):
+            n = len(encoding.ids)
+            tokens = slice(length - n, length) if self.pad_left else slice(0, n)
+            ids[row, tokens] = encoding.ids
+            mask[row, tokens] = 1
+            types[row, tokens] = encoding.type_ids
+        columns = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        feed = {name: columns[name] for name in self.inputs}
         vectors = np.asarray(self.session.run([self.output], feed)[0], dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)

@@ -14,6 +14,7 @@ rises above the fragments that mention the words.
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ class Searcher:
         self.lexicon = Lexicon.from_json(_read(self.path / LEXICON))
         self.lexical = load_lexical(self.path, self.docs)
         self.parent = [self.by_iri.get(d.parent) if d.parent else None for d in self.docs]
-        self.name_only = [d.imported for d in self.docs]
+        self.name_only = np.array([d.imported for d in self.docs], dtype=bool)
         self._analyses: dict[int, Analysis] = {}
 
     # -- what filters accept -------------------------------------------------------------------
@@ -215,8 +216,10 @@ class Searcher:
             read_as["embedding"] = "skipped: the query is an identifier"
 
         ranked = self._fuse(exact, lexical_ranking, dense_ranking, mode, mask, all_words)
+        lexical_rank = {doc: rank for rank, doc in enumerate(lexical_ranking, start=1)}
+        dense_rank = {doc: rank for rank, doc in enumerate(dense_ranking, start=1)}
         hits = [
-            self._hit(doc, score, lang, terms, exact, lexical_ranking, dense_ranking, best_passage)
+            self._hit(doc, score, lang, terms, exact, lexical_rank, dense_rank, best_passage)
             for doc, score in ranked[:limit]
         ]
         return SearchResult(query, lang, mode, hits, read_as)
@@ -230,19 +233,17 @@ class Searcher:
         if floor is not None:
             keep = similarities >= floor
             similarities, rows = similarities[keep], rows[keep]
-        ranking: list[int] = []
-        best: dict[int, int] = {}
-        # Plain ints (tolist) rather than numpy scalars: this loop runs over hundreds of rows per query.
-        for row, doc, similarity in zip(
-            rows.tolist(), self.passage_doc[rows].tolist(), similarities.tolist(), strict=True
-        ):
-            if doc in best or (mask is not None and not mask[doc]):
-                continue
-            if self.name_only[doc] and similarity < NAME_ONLY_FLOOR:
-                continue  # a list entity's vector is its name: near only when the query is near that name
-            best[doc] = row
-            ranking.append(doc)
-        return ranking, best
+        docs = self.passage_doc[rows]
+        # A list entity's vector is its name: near only when the query is near that name.
+        keep = ~(self.name_only[docs] & (similarities < NAME_ONLY_FLOOR))
+        if mask is not None:
+            keep &= mask[docs]
+        rows, docs = rows[keep], docs[keep]
+        # Each document once, at its best passage (rows come best first); in that order.
+        _, first = np.unique(docs, return_index=True)
+        first.sort()
+        ranking: list[int] = docs[first].tolist()
+        return ranking, dict(zip(ranking, rows[first].tolist(), strict=True))
 
     def _all_words(self, terms: list[str], lexical: list[int]) -> list[int]:
         """The lexical ranking cut to the documents that contain every word of the query ("kwik" and
@@ -252,7 +253,7 @@ class Searcher:
             return []
         having = set(lexical)
         for term in known:
-            having &= set(np.flatnonzero(self.lexical.scores([term]) > 0).tolist())
+            having.intersection_update(self.lexical.docs_with(term).tolist())
         return [doc for doc in lexical if doc in having]
 
     def _fuse(
@@ -293,8 +294,8 @@ class Searcher:
         lang: str,
         terms: set[str],
         exact: list[ExactMatch],
-        lexical: list[int],
-        dense: list[int],
+        lexical_rank: dict[int, int],
+        dense_rank: dict[int, int],
         best_passage: dict[int, int],
     ) -> Hit:
         doc = self.docs[i]
@@ -307,8 +308,8 @@ class Searcher:
             "matched": explain_match(analysis, terms),
             "matched_terms": sorted(terms & analysis.terms),
             "matched_words": analysis.words(terms),
-            "lexical_rank": lexical.index(i) + 1 if i in lexical else None,
-            "dense_rank": dense.index(i) + 1 if i in dense else None,
+            "lexical_rank": lexical_rank.get(i),
+            "dense_rank": dense_rank.get(i),
             "dense_passage": passage,
         }
         text = snippet(doc, analysis, terms, lang, passage)
@@ -364,11 +365,18 @@ def load_model(index_path: Path) -> None:
 
 
 def _ranking(scores: np.ndarray, mask: np.ndarray | None) -> list[int]:
+    """The documents with a score, best first (ties by document order), at most ``2 * DEPTH``."""
     if mask is not None:
         scores = np.where(mask, scores, 0.0)
     nonzero = np.flatnonzero(scores > 0)
+    depth = DEPTH * 2
+    if len(nonzero) > depth:
+        # A common word scores thousands of documents: sort only those that can make the cut. Every
+        # document scoring at least the cut's score is kept, so ties at the cut keep document order.
+        cut = np.partition(scores[nonzero], len(nonzero) - depth)[len(nonzero) - depth]
+        nonzero = nonzero[scores[nonzero] >= cut]
     order = nonzero[np.argsort(-scores[nonzero], kind="stable")]
-    return [int(i) for i in order[: DEPTH * 2]]
+    return order[:depth].tolist()
 
 
 def _read(path: Path) -> Any:
@@ -390,4 +398,7 @@ def get_searcher(index_path: Path, model_name: str | None = None) -> Searcher:
         if key not in _searchers:
             _searchers.clear()
             _searchers[key] = Searcher(index_path)
+            # The index is hundreds of thousands of objects that live until the next build: out of the
+            # collector's sweeps, a full collection no longer walks them (a pause of a second or more).
+            gc.freeze()
         return _searchers[key]

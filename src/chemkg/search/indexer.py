@@ -31,7 +31,6 @@ PASSAGES = "passages.json"
 VECTORS = "vectors.npy"
 LEXICON = "lexicon.json"
 FORMAT = 1
-CHUNK = 128  # passages per encode call: big enough to batch well, small enough to show progress
 
 Progress = Callable[[int, int], None]
 
@@ -118,18 +117,17 @@ def _embed(
     show_progress: bool,
 ) -> float:
     started = time.perf_counter()
-    # Longest first, so each chunk holds texts of similar length and padding stays small.
-    todo = sorted(todo, key=lambda i: -len(passages[i]["text"]))
     bar = _rich_bar(len(todo)) if show_progress and todo else None
+
+    def report(done: int, total: int) -> None:
+        if progress:
+            progress(done, total)
+        if bar:
+            bar[0].update(bar[1], total=total, completed=done)
+
     try:
-        for start in range(0, len(todo), CHUNK):
-            rows = todo[start : start + CHUNK]
-            vectors[rows] = embedder.encode([passages[i]["text"] for i in rows])
-            done = min(start + CHUNK, len(todo))
-            if progress:
-                progress(done, len(todo))
-            if bar:
-                bar[0].update(bar[1], completed=done)
+        if todo:
+            vectors[todo] = embedder.encode([passages[i]["text"] for i in todo], progress=report)
     finally:
         if bar:
             bar[0].stop()

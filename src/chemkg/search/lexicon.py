@@ -199,8 +199,10 @@ def build_lexicon(docs: list[Document]) -> Lexicon:
     pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], None] = {}
     english: Counter[str] = Counter()
     dutch: Counter[str] = Counter()
+    read: dict[str, tuple[str, ...]] = {}  # the context sentences repeat across documents: read each once
     for en_text, nl_text in _pairs(docs):
-        en_words, nl_words = tuple(unique(words(en_text))), tuple(unique(words(nl_text)))
+        en_words = read.get(en_text) or read.setdefault(en_text, tuple(unique(words(en_text))))
+        nl_words = read.get(nl_text) or read.setdefault(nl_text, tuple(unique(words(nl_text))))
         english.update(en_words)
         dutch.update(nl_words)
         if en_words and nl_words:
@@ -218,28 +220,43 @@ def build_lexicon(docs: list[Document]) -> Lexicon:
 
 
 def ibm1(pairs: list[tuple[list[str], list[str]]], iterations: int = ITERATIONS) -> dict[str, dict[str, float]]:
-    """IBM Model 1: t(en | nl) for every Dutch word, by EM over aligned word lists (a NULL word included)."""
-    t: dict[str, dict[str, float]] = defaultdict(dict)
+    """IBM Model 1: t(en | nl) for every Dutch word, by EM over aligned word lists (a NULL word included).
+
+    Each iteration is a few array sums over every (pair, English word, Dutch word) cell: a million
+    cells at full size, which Python loops took fifteen seconds over and numpy takes a fraction of one.
+    """
+    import numpy as np
+
+    dutch: dict[str, int] = {NULL: 0}
+    english: dict[str, int] = {}
+    cell_nl: list[np.ndarray] = []  # per pair, the cells row by row: each English word with every Dutch one
+    cell_en: list[np.ndarray] = []
+    widths: list[int] = []  # per row (an English word of a pair): how many Dutch words it may align to
     for en_words, nl_words in pairs:
-        for nl in [*nl_words, NULL]:
-            row = t[nl]
-            for en in en_words:
-                row[en] = 1.0
+        nl = np.array([dutch.setdefault(w, len(dutch)) for w in nl_words] + [0], dtype=np.int64)
+        en = np.array([english.setdefault(w, len(english)) for w in en_words], dtype=np.int64)
+        cell_nl.append(np.tile(nl, len(en)))
+        cell_en.append(np.repeat(en, len(nl)))
+        widths += [len(nl)] * len(en)
+    if not widths:
+        return {}
+    size = len(english)
+    links, cell_link = np.unique(np.concatenate(cell_nl) * size + np.concatenate(cell_en), return_inverse=True)
+    rows = np.repeat(np.arange(len(widths)), widths)
+    link_nl = links // size
+    t = np.ones(len(links))
     for _ in range(iterations):
-        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        for en_words, nl_words in pairs:
-            sources = [*nl_words, NULL]
-            for en in en_words:
-                weights = [t[nl][en] for nl in sources]
-                total = sum(weights)
-                for nl, weight in zip(sources, weights, strict=True):
-                    counts[nl][en] += weight / total
-        t = defaultdict(dict)
-        for nl, row in counts.items():
-            total = sum(row.values())
-            t[nl] = {en: c / total for en, c in row.items()}
-    t.pop(NULL, None)
-    return t
+        weights = t[cell_link]
+        share = weights / np.bincount(rows, weights=weights)[rows]  # each English word's alignments sum to one
+        counts = np.bincount(cell_link, weights=share, minlength=len(links))
+        t = counts / np.bincount(link_nl, weights=counts, minlength=len(dutch))[link_nl]
+    dutch_words = list(dutch)
+    english_words = list(english)
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    for nl_id, en_id, p in zip(link_nl.tolist(), (links % size).tolist(), t.tolist(), strict=True):
+        if nl_id:
+            table[dutch_words[nl_id]][english_words[en_id]] = p
+    return table
 
 
 NULL = "\0"

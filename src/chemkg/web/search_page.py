@@ -105,10 +105,8 @@ def name_matches(build: Build, query: str, lang: str) -> list[Card]:
 
 def absent_identifier(build: Build, query: str) -> str | None:
     """For a valid CAS, EC or InChIKey that no list in the build names: the sentence that says so."""
-    if not any(c.isdigit() for c in query) and query.count("-") < 2:
-        return None  # words, not an identifier (each has a digit, an InChIKey two dashes): no resolver needed
-    found = build.resolver.resolve(query)
-    if found.status == "unresolved" and found.match_type in ("cas", "ec", "inchikey"):
+    found = build.resolver.resolve_identifier(query)
+    if found is not None and found.status == "unresolved":
         return found.message
     return None
 
