@@ -13,7 +13,7 @@ from chemkg.reports.brief.substance import substance_brief
 from chemkg.reports.brief.text import t
 from chemkg.reports.brief.treaty import topic_brief, treaty_brief
 from chemkg.reports.coverage import Coverage
-from chemkg.resolve import Resolver, normalise
+from chemkg.resolve import Resolver, normalise, suggestion_text
 from chemkg.store import StoreMissing, build_info, run_named
 
 LANGS = ("en", "nl")
@@ -60,7 +60,7 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
         return "topic", topic
     if resolution.entity is not None:
         return ("group" if resolution.entity.is_group else "substance"), resolution.entity.iri
-    hint = "; did you mean: " + ", ".join(s.label for s in resolution.suggestions) if resolution.suggestions else ""
+    hint = suggestion_text(resolution.suggestions)
     reason = resolution.message or f"nothing named {text!r}"
     raise BriefTargetNotFound(
         f"{reason}{hint}. A brief is about a substance or group (name, CAS, EC), "
