@@ -5,7 +5,7 @@ cyanide and PTFE is no PFOA."""
 import pyoxigraph as ox
 import pytest
 
-from chemkg.imports.membership import named_examples
+from chemkg.imports.membership import named_examples, normalise
 from chemkg.profile import load_profile
 
 CK = "https://w3id.org/chemkg/ontology#"
@@ -79,3 +79,30 @@ def test_a_substance_a_group_definition_names_is_its_member(store: ox.Store, mem
 def test_sodium_is_no_member_of_the_inorganic_cyanides(store: ox.Store) -> None:
     """ "such as sodium and potassium cyanide": the fragment "sodium" names the metal, not a cyanide."""
     assert BASE + "substance/inorganic-cyanides" not in _member_of(store, "substance/import-cas-7440-23-5")
+
+
+def test_every_imported_substance_a_group_definition_names_is_a_member(store: ox.Store) -> None:
+    """The invariant behind the cases above, over every curated group and every imported entity."""
+    labels = """SELECT ?entity ?label WHERE {
+      ?entity a ck:ImportedEntity ; skos:prefLabel ?label }"""
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for row in store.query(
+        labels,
+        use_default_graph_as_union=True,
+        prefixes={"ck": CK, "skos": "http://www.w3.org/2004/02/skos/core#"},
+    ):
+        label = row["label"]
+        by_name.setdefault((normalise(label.value), label.language or "en"), set()).add(row["entity"].value)
+    groups = """SELECT ?group ?description WHERE {
+      ?group a ck:SubstanceGroup ; dcterms:description ?description .
+      FILTER NOT EXISTS { ?group a ck:ImportedEntity } }"""
+    missing = []
+    for row in store.query(
+        groups, use_default_graph_as_union=True, prefixes={"ck": CK, "dcterms": "http://purl.org/dc/terms/"}
+    ):
+        lang = row["description"].language or "en"
+        for name in named_examples(row["description"].value, lang):
+            for entity in by_name.get((name, lang), set()):
+                if row["group"].value not in _member_of(store, entity.removeprefix(BASE)):
+                    missing.append(f"{row['group'].value} names {name!r}, but {entity} is no member")
+    assert missing == []
