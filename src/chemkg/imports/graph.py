@@ -166,6 +166,7 @@ class ImportWriter:
             g.add((statement, RDF.subject, link.iri))
             g.add((statement, RDF.predicate, CK.memberOf))
             g.add((statement, RDF.object, group_iri))
+            g.add((statement, RDFS.label, Literal(f"{record.name}: member of {group.label}", lang="en")))
             for source in group.sources:
                 g.add((statement, DCTERMS.source, node("sources", source)))
             g.add(
