@@ -252,6 +252,44 @@ STANDINGS = [
     ("aretenews-minamata-cop6", "secondary"),
     ("iddri-isp-cwp", "secondary"),
     ("gpcgateway-cop11", "secondary"),
+    ("brs-newsletter-2025", "official"),
+    ("ciel-brs-2025", "secondary"),
+    ("untc-xxvii-15", "official"),
+    ("enb-isp-p1-4feb2026", "official"),
+    ("pops-poprc21-followup", "official"),
+    ("enb-bluesky-5feb2026", "secondary"),
+]
+
+# Facts that no official text confirmed (checked 2026-12-02) stay marked unconfirmed, so a reader is warned:
+# (node path, "confirmed" or "unconfirmed")
+CONFIDENCE = [
+    ("exemption/stockholm/annex-a/uv-328/aircraft-2030", "unconfirmed"),  # SC-12/14 and 2030 only on a tracker
+    ("decision/sc-12-14", "unconfirmed"),
+    ("meeting/poprc-22", "unconfirmed"),  # dates only on a tracker quoting pops.int
+    ("exemption/stockholm/annex-a/mccp/exemptions-unverified", "unconfirmed"),
+    ("exemption/stockholm/annex-a/chlorpyrifos/exemptions-unverified", "confirmed"),  # exists per ENB 2 May 2025
+    ("exemption/stockholm/annex-a/lc-pfca/exemptions-unverified", "confirmed"),
+    ("decision/sc-12-9", "confirmed"),
+    ("meeting/isp-cwp-1", "confirmed"),
+]
+
+# A count that changes carries the date it was true on, or none when the source was undated:
+# (instrument id, number of Parties, "as of" date or "" when the count is undated)
+PARTY_COUNTS = [
+    ("kigali", 88, "2019-11-08"),
+    ("rotterdam", 166, "2024-05-04"),
+    ("minamata", 153, "2025-11"),
+    ("stockholm", 186, ""),
+    ("basel", 191, ""),
+]
+
+# (event id, words its description must contain): the state of an open process, stated with its date
+EVENT_TEXTS = [
+    ("isp-cwp-1-closes", "As of the last reports found (ENB, 4 and 5 February 2026"),
+    ("isp-cwp-1-closes", "Osvaldo Álvarez Pérez (Chile)"),
+    ("isp-cwp-1-closes", "UNEP/ISP-CWP.1/3"),
+    ("isp-cwp-1-closes", "secretariat's seat (Geneva or Nairobi)"),
+    ("isp-cwp-1-closes", "dates of the second session"),
 ]
 
 LISTING_QUERY = """
@@ -302,7 +340,7 @@ def test_there_are_at_least_eighty_regression_facts() -> None:
 
 
 def test_at_least_forty_facts_keep_2025_2026_up_to_date() -> None:
-    recent = EXPIRIES + MEETINGS + EVENTS + DECISIONS + IN_FORCE + STANDINGS
+    recent = EXPIRIES + MEETINGS + EVENTS + DECISIONS + IN_FORCE + STANDINGS + CONFIDENCE + PARTY_COUNTS + EVENT_TEXTS
     assert len(recent) >= 40
 
 
@@ -382,3 +420,23 @@ def test_listing_entered_into_force_on_its_date(store: ox.Store, listing: str, d
 @pytest.mark.parametrize(("source", "standing"), STANDINGS, ids=[f[0] for f in STANDINGS])
 def test_source_is_typed_official_or_secondary(store: ox.Store, source: str, standing: str) -> None:
     assert _one(store, "source/" + source, "ck:standing/skos:notation") == [standing], f"{source} is {standing}"
+
+
+@pytest.mark.parametrize(("path", "confidence"), CONFIDENCE, ids=[f[0] for f in CONFIDENCE])
+def test_a_fact_no_official_text_confirmed_is_marked_unconfirmed(store: ox.Store, path: str, confidence: str) -> None:
+    assert _one(store, path, "ck:confidence") == [f"https://w3id.org/chemkg/ontology#{confidence}"], path
+
+
+@pytest.mark.parametrize(("instrument", "parties", "as_of"), PARTY_COUNTS, ids=[f[0] for f in PARTY_COUNTS])
+def test_a_party_count_carries_the_date_it_was_true_on(
+    store: ox.Store, instrument: str, parties: int, as_of: str
+) -> None:
+    subject = "treaty/" + instrument
+    assert [int(n) for n in _one(store, subject, "ck:numberOfParties")] == [parties], f"{instrument}: {parties}"
+    assert _one(store, subject, "ck:partiesAsOf") == ([as_of] if as_of else []), f"{instrument} as of {as_of}"
+
+
+@pytest.mark.parametrize(("event", "words"), EVENT_TEXTS, ids=[f"{e}: {w[:30]}" for e, w in EVENT_TEXTS])
+def test_an_open_process_is_stated_with_its_date(store: ox.Store, event: str, words: str) -> None:
+    descriptions = _one(store, "event/" + event, "dcterms:description")
+    assert any(words in d for d in descriptions), f"{event} should say {words!r}; graph has {descriptions}"

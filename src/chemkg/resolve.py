@@ -244,16 +244,28 @@ class Resolver:
                 resolution = self._found(query, [(best.iri, "fuzzy", best.matched)], confidence=best.score / 100)
                 resolution.suggestions = [s for s in suggestions if s is not best]
                 return resolution
-        hint = "; did you mean one of the suggestions?" if suggestions else "; check the spelling or use a CAS number"
+        # The suggestions themselves are listed by the caller (suggestion_text), once.
+        hint = "" if suggestions else "; check the spelling or use a CAS number"
         close = next((s for s in suggestions if s.differs and s.score >= FUZZY_ACCEPT), None)
         if close is not None:
-            hint = f"; {close.label!r} is close but may be another chemical ({close.differs}){hint}"
+            hint = f"; {close.label!r} is close but may be another chemical ({close.differs})"
         return Resolution(
             query,
             "unresolved",
             message=f"no substance or group named {query!r}{hint}",
             suggestions=suggestions,
         )
+
+
+def suggestion_text(suggestions: list[Suggestion]) -> str:
+    """ "; did you mean: A, B (matched name)", each suggestion once: the name that matched is added only
+    when the label does not already show it, and two suggestions that read the same are shown once."""
+    shown: list[str] = []
+    for s in suggestions:
+        text = s.label if s.matched.casefold() in s.label.casefold() else f"{s.label} ({s.matched})"
+        if text not in shown:
+            shown.append(text)
+    return "; did you mean: " + ", ".join(shown) if shown else ""
 
 
 _KIND_NAMES = {"cas": "CAS", "ec": "EC", "inchikey": "InChIKey"}

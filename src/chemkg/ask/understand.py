@@ -35,9 +35,14 @@ UNUSED_PENALTY = 3
 SLOT_BONUS = 2
 
 
+# Words both languages spell alike ("Is PFOA een ZZS?" is Dutch): they tell neither language.
+SHARED = {"is", "in"}
+
+
 def detect_language(text: str) -> str:
-    """nl or en, by counting function words of each language (English on a tie)."""
-    words = re.findall(r"[a-z]+", text.lower())
+    """nl or en, by counting function words of each language (English on a tie); words the two languages
+    share are not counted."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in SHARED]
     nl = sum(w in DUTCH for w in words)
     en = sum(w in ENGLISH for w in words)
     return "nl" if nl > en else "en"

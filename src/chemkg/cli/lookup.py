@@ -10,7 +10,7 @@ from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
 from chemkg.profile import Listing, Profile, load_profile
-from chemkg.resolve import Resolver
+from chemkg.resolve import Resolver, suggestion_text
 from chemkg.store import StoreMissing, open_store
 
 
@@ -31,12 +31,7 @@ def lookup_command(
         fail(str(exc))
     resolution = Resolver.from_store(store).resolve(query)
     if resolution.entity is None:
-        message = resolution.message or f"nothing found for {query!r}"
-        if resolution.suggestions:
-            message += "; did you mean: " + ", ".join(
-                f"{s.label} ({s.matched})" if s.matched != s.label else s.label for s in resolution.suggestions
-            )
-        fail(message)
+        fail((resolution.message or f"nothing found for {query!r}") + suggestion_text(resolution.suggestions))
     profile = load_profile(store, resolution.entity.iri)
     assert profile is not None
     if fmt == "json":

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from chemkg.imports.kinds import IMPORT_KINDS
 from chemkg.imports.link import Link, Linker, slug
+from chemkg.imports.membership import DefinedGroups
 from chemkg.imports.records import Record
 from chemkg.imports.saved import SavedImport
 from chemkg.namespaces import CK, PAV, SCHEMA, VOID, graph_iri, iri
@@ -115,6 +116,8 @@ class ImportWriter:
         self.catalogue = catalogue
         self.linker = Linker(catalogue)
         self.described: set[URIRef] = set()
+        self.defined_groups = DefinedGroups(catalogue)
+        self.memberships: set[tuple[URIRef, URIRef]] = set()
         self.problems: list[Problem] = []
         self.rule_zzs: dict[str, list[URIRef]] = defaultdict(list)
         for row in catalogue.of_kind("zzs"):
@@ -124,6 +127,7 @@ class ImportWriter:
     def entity(self, g: Graph, record: Record, link: Link, src: URIRef) -> None:
         if link.how != "new":
             return
+        self.membership(g, record, link)
         if link.iri in self.described:
             g.add((link.iri, SKOS.altLabel, Literal(record.name, lang="en")))
             return
@@ -146,6 +150,36 @@ class ImportWriter:
         if record.description:
             g.add((link.iri, DCTERMS.description, Literal(record.description, lang="en")))
         g.add((link.iri, DCTERMS.source, src))
+
+    def membership(self, g: Graph, record: Record, link: Link) -> None:
+        """A minted entity joins each curated group whose definition names it as an example (see
+        ``imports.membership``); the statement cites the group's row and says so."""
+        for group in self.defined_groups.groups_naming(((record.name, "en"), (record.name_nl, "nl"))):
+            group_iri = node("substances", group.id)
+            if (link.iri, group_iri) in self.memberships:
+                continue
+            self.memberships.add((link.iri, group_iri))
+            g.add((link.iri, CK.memberOf, group_iri))
+            g.add((group_iri, CK.hasMember, link.iri))
+            statement = iri(f"membership/import/{group.id}/{link.key}")
+            g.add((statement, RDF.type, RDF.Statement))
+            g.add((statement, RDF.subject, link.iri))
+            g.add((statement, RDF.predicate, CK.memberOf))
+            g.add((statement, RDF.object, group_iri))
+            g.add((statement, RDFS.label, Literal(f"{record.name}: member of {group.label}", lang="en")))
+            for source in group.sources:
+                g.add((statement, DCTERMS.source, node("sources", source)))
+            g.add(
+                (
+                    statement,
+                    SKOS.note,
+                    Literal(
+                        f"Member because the definition of the curated group {group.label!r} names "
+                        f"{record.name!r} as an example (graph/substances, row {group.id}).",
+                        lang="en",
+                    ),
+                )
+            )
 
     def annex(self, g: Graph, saved: SavedImport, annex: str) -> tuple[URIRef, URIRef, dict[str, str]] | None:
         row = self.catalogue.get("annexes", annex)

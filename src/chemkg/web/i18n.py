@@ -172,6 +172,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "treaty.adopted": ("Adopted", "Aangenomen"),
     "treaty.in_force": ("In force since", "In werking sinds"),
     "treaty.parties": ("Parties", "Partijen"),
+    "treaty.parties_as_of": ("as of", "stand"),
+    "treaty.parties_undated": ("date of count not known", "datum van de telling onbekend"),
     "treaty.netherlands": ("The Netherlands", "Nederland"),
     "treaty.secretariat": ("Secretariat", "Secretariaat"),
     "treaty.annexes": ("Annexes", "Bijlagen"),

@@ -35,7 +35,8 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     group (exactly), an ISP-CWP topic (by id or name), and last a substance by fuzzy match."""
     text = query.strip()
     path = text.removeprefix(BASE)
-    from chemkg.resolve import normalise  # the resolver (NumPy, RapidFuzz) loads when a brief is asked for
+    # the resolver (NumPy, RapidFuzz) loads when a brief is asked for
+    from chemkg.resolve import normalise, suggestion_text
 
     wanted = normalise(text)
     targets = run_named(store, "brief-targets")
@@ -65,7 +66,7 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
         return "topic", topic
     if resolution.entity is not None:
         return ("group" if resolution.entity.is_group else "substance"), resolution.entity.iri
-    hint = "; did you mean: " + ", ".join(s.label for s in resolution.suggestions) if resolution.suggestions else ""
+    hint = suggestion_text(resolution.suggestions)
     reason = resolution.message or f"nothing named {text!r}"
     raise BriefTargetNotFound(
         f"{reason}{hint}. A brief is about a substance or group (name, CAS, EC), "

@@ -42,6 +42,7 @@ IRI_SPACES = (
     "event",
     "source",
     "graph",
+    "membership",  # an imported substance's membership of a curated group, read from the group's definition
 )
 SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json"}
 OFFERED = ["text/html", *RDF_DOCUMENT_TYPES]

@@ -1,0 +1,120 @@
+"""A substance that only an official list names joins a curated group when the group's own definition
+names it, and never by a guess: zinc oxide (a CLP entry) is one of the zinc compounds, sodium is no
+cyanide and PTFE is no PFOA."""
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from chemkg.imports.membership import named_examples, normalise
+from chemkg.profile import load_profile
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
+
+CK = "https://w3id.org/chemkg/ontology#"
+BASE = "https://w3id.org/chemkg/"
+
+
+@pytest.mark.parametrize(
+    ("description", "lang", "examples"),
+    [
+        ("Chemical compounds of zinc, such as zinc oxide, chloride and sulfate, found in galvanising residues.", "en",
+         ["zinc oxide"]),
+        ("Chemische verbindingen van zink, zoals zinkoxide, -chloride en -sulfaat, die voorkomen in resten.", "nl",
+         ["zinkoxide"]),
+        ("Salts of the cyanide ion, such as sodium and potassium cyanide, used in gold extraction.", "en",
+         ["potassium cyanide"]),
+        ("PFAS used to make fluoropolymers such as PTFE (non-stick coatings).", "en", []),
+        ("Processing aid that replaced PFOA in the production of fluoropolymers such as PTFE.", "en", []),
+        ("Solvents containing chlorine, such as dichloromethane and chloroform, used for degreasing, dry cleaning.",
+         "en", ["dichloromethane", "chloroform"]),
+        ("A group. Later sentences such as this one name nothing.", "en", []),
+    ],
+)  # fmt: skip
+def test_a_definition_names_only_full_examples_of_the_group_itself(
+    description: str, lang: str, examples: list[str]
+) -> None:
+    assert named_examples(description, lang) == examples
+
+
+def _member_of(store: ox.Store, member: str) -> set[str]:
+    return {
+        q.object.value
+        for q in store.quads_for_pattern(ox.NamedNode(BASE + member), ox.NamedNode(CK + "memberOf"), None)
+    }
+
+
+def test_zinc_oxide_from_the_clp_list_is_one_of_the_zinc_compounds_and_shows_their_basel_entry(
+    store: ox.Store,
+) -> None:
+    zinc_oxide = "substance/import-cas-1314-13-2"
+    assert BASE + "substance/zinc-compounds" in _member_of(store, zinc_oxide)
+    profile = load_profile(store, BASE + zinc_oxide)
+    assert profile is not None
+    via_group = [item for item in profile.listings if item.inherited_from == BASE + "substance/zinc-compounds"]
+    assert via_group, "the group's Basel entry (Y23) reaches its member, marked as inherited"
+
+
+def test_a_membership_read_from_a_definition_cites_the_group_row(store: ox.Store) -> None:
+    statement = ox.NamedNode(BASE + "membership/import/zinc-compounds/import-cas-1314-13-2")
+    sources = {
+        q.object.value
+        for q in store.quads_for_pattern(statement, ox.NamedNode("http://purl.org/dc/terms/source"), None)
+    }
+    assert sources == {BASE + "source/bc-text"}
+    notes = [q.object.value for q in store.quads_for_pattern(statement, None, None) if "definition" in q.object.value]
+    assert notes and "zinc oxide" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("member", "group"),
+    [
+        ("substance/import-cas-67-66-3", "substance/halogenated-organic-solvents"),  # chloroform
+        ("substance/import-cas-75-09-2", "substance/halogenated-organic-solvents"),  # dichloromethane
+        ("substance/import-cas-7681-49-4", "substance/inorganic-fluorine-compounds"),  # sodium fluoride
+        ("substance/import-cas-13463-39-3", "substance/metal-carbonyls"),  # nikkeltetracarbonyl
+    ],
+)
+def test_a_substance_a_group_definition_names_is_its_member(store: ox.Store, member: str, group: str) -> None:
+    assert BASE + group in _member_of(store, member)
+
+
+def test_sodium_is_no_member_of_the_inorganic_cyanides(store: ox.Store) -> None:
+    """ "such as sodium and potassium cyanide": the fragment "sodium" names the metal, not a cyanide."""
+    assert BASE + "substance/inorganic-cyanides" not in _member_of(store, "substance/import-cas-7440-23-5")
+
+
+def test_every_imported_substance_a_group_definition_names_is_a_member(store: ox.Store) -> None:
+    """The invariant behind the cases above, over every curated group and every imported entity."""
+    labels = """SELECT ?entity ?label WHERE {
+      ?entity a ck:ImportedEntity ; skos:prefLabel ?label }"""
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for row in store.query(
+        labels,
+        use_default_graph_as_union=True,
+        prefixes={"ck": CK, "skos": "http://www.w3.org/2004/02/skos/core#"},
+    ):
+        label = row["label"]
+        by_name.setdefault((normalise(label.value), label.language or "en"), set()).add(row["entity"].value)
+    groups = """SELECT ?group ?description WHERE {
+      ?group a ck:SubstanceGroup ; dcterms:description ?description .
+      FILTER NOT EXISTS { ?group a ck:ImportedEntity } }"""
+    missing = []
+    for row in store.query(
+        groups, use_default_graph_as_union=True, prefixes={"ck": CK, "dcterms": "http://purl.org/dc/terms/"}
+    ):
+        lang = row["description"].language or "en"
+        for name in named_examples(row["description"].value, lang):
+            for entity in by_name.get((name, lang), set()):
+                if row["group"].value not in _member_of(store, entity.removeprefix(BASE)):
+                    missing.append(f"{row['group'].value} names {name!r}, but {entity} is no member")
+    assert missing == []
+
+
+def test_the_membership_a_page_cites_is_itself_a_page(settings: Settings) -> None:
+    """A source's page links to what cites it, so each membership statement must resolve (HTML and Turtle)."""
+    with TestClient(create_app(settings)) as client:
+        for path in ("membership/import/zinc-compounds/import-cas-1314-13-2", "source/bc-text"):
+            assert client.get("/" + path, headers={"accept": "text/html"}).status_code == 200, path
+        turtle = client.get("/membership/import/zinc-compounds/import-cas-1314-13-2.ttl")
+        assert turtle.status_code == 200 and "rdf:Statement" in turtle.text
