@@ -1,4 +1,10 @@
-"""Shared fixtures: the curated graph built once per test session into a temporary store."""
+"""Shared fixtures: the graph built once per test session into a temporary store.
+
+The store holds the curated graph and the official lists (graph/official) when the session runs any
+test marked ``slow``; a session without one (``pytest -m "not slow and not browser"``, the fast loop)
+builds the curated graph alone, in a fifth of the time. So a test that needs the official lists in the
+store, or asserts full-size behaviour, is marked ``slow``.
+"""
 
 from __future__ import annotations
 
@@ -47,17 +53,44 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("data")
 
 
+def full_size(session: pytest.Session) -> bool:
+    """Whether the session runs a test that needs the official lists in the store (one marked slow)."""
+    return any(item.get_closest_marker("slow") is not None for item in session.items)
+
+
 @pytest.fixture(scope="session")
-def built_store(data_dir: Path) -> Path:
-    """The real curated graph (graph/ + ontology/) built into a session-wide store."""
+def built_store(request: pytest.FixtureRequest, data_dir: Path) -> Path:
+    """The real graph (graph/ + ontology/, and graph/official when the session is full-size) in a session store."""
     path = data_dir / "store"
-    build(ROOT / "graph", ROOT / "ontology", path)
+    build(ROOT / "graph", ROOT / "ontology", path, imports=None if full_size(request.session) else [])
     return path
+
+
+_OPENED: dict[Path, ox.Store] = {}
+
+
+def opened(path: Path) -> ox.Store:
+    """One open store per path for the session."""
+    if path not in _OPENED:
+        _OPENED[path] = open_store(path)
+    return _OPENED[path]
 
 
 @pytest.fixture(scope="session")
 def store(built_store: Path) -> ox.Store:
-    return open_store(built_store)
+    return opened(built_store)
+
+
+@pytest.fixture(scope="session")
+def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> ox.Store:
+    """The curated graph alone, for tests about what the curated registers say (the session store when it is
+    curated-only, else a build of its own: a few seconds, where a whole-graph query over the official lists
+    can take a minute)."""
+    if not full_size(request.session):
+        return opened(request.getfixturevalue("built_store"))
+    path = data_dir / "curated-store"
+    build(ROOT / "graph", ROOT / "ontology", path, imports=[])
+    return opened(path)
 
 
 @pytest.fixture(scope="session")
