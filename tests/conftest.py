@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import pytest
 
 from chemkg.build.pipeline import build
+from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
 from chemkg.store import open_store
 
@@ -51,6 +52,17 @@ def official_lists_untouched() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("data")
+
+
+# Fixtures too costly for the fast loop: a test that uses one must be marked slow.
+COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "starts a server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, why in COSTLY_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+                raise pytest.UsageError(f"{item.nodeid} {why} (fixture {fixture}): mark it @pytest.mark.slow")
 
 
 def full_size(session: pytest.Session) -> bool:
@@ -103,6 +115,13 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
         store_path=built_store,
         index_path=data_dir / "index",
     )
+
+
+@pytest.fixture(scope="session")
+def index_report(settings: Settings, built_store: Path) -> IndexReport:
+    """The search index of the session store, built once for every test that searches (the real model over
+    every document: the costliest fixture, so tests that use it are marked slow)."""
+    return build_index(settings, built_store, show_progress=False)
 
 
 @pytest.fixture

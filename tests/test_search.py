@@ -142,11 +142,6 @@ def test_every_judged_answer_is_an_entity_in_the_built_graph(store: ox.Store) ->
 
 
 @pytest.fixture(scope="session")
-def index_report(settings: Settings, built_store: Path) -> IndexReport:
-    return build_index(settings, built_store, show_progress=False)
-
-
-@pytest.fixture(scope="session")
 def searcher(settings: Settings, index_report: IndexReport) -> Searcher:
     return get_searcher(settings.index)
 

@@ -71,7 +71,8 @@ class Crawl:
     """Which links to fetch and which to check against the store, and what was found broken."""
 
     def __init__(self, store: ox.Store) -> None:
-        self.subjects = {str(r["s"].value) for r in store.query("SELECT DISTINCT ?s WHERE { ?s a ?t }")}  # type: ignore[index, union-attr]
+        typed = store.query("SELECT DISTINCT ?s WHERE { ?s a ?t }", use_default_graph_as_union=True)
+        self.subjects = {str(r["s"].value) for r in typed}  # type: ignore[index, union-attr]
         self.imported = {str(r["s"].value) for r in store.query(IN_IMPORTS)}  # type: ignore[index, union-attr]
         self.fetched: dict[str, int] = {}
         self.in_bulk: dict[str, str] = {}  # path → the page it was found on
