@@ -63,8 +63,9 @@ def crawl_key(path: str) -> str:
 
 
 def kind_of(path: str) -> str:
-    """/substance/x → substance, /zzs/status/rule/x → zzs/status/rule: the pages one handler renders."""
-    return path.split("?")[0].rsplit("/", 1)[0].lstrip("/")
+    """The pages one handler renders alike: /substance/x → substance, /zzs/status/rule/x → zzs/status/rule,
+    /listing/import/clp/annex-vi/x/1 → listing/import/clp."""
+    return "/".join(path.split("?")[0].strip("/").split("/")[:-1][:3])
 
 
 class Crawl:
