@@ -1,4 +1,10 @@
-"""Shared fixtures: the curated graph built once per test session into a temporary store."""
+"""Shared fixtures: the graph built once per test session into a temporary store.
+
+The store holds the curated graph and the official lists (graph/official) when the session runs any
+test marked ``slow``; a session without one (``pytest -m "not slow and not browser"``, the fast loop)
+builds the curated graph alone, in a fifth of the time. So a test that needs the official lists in the
+store, or asserts full-size behaviour, is marked ``slow``.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ import pyoxigraph as ox
 import pytest
 
 from chemkg.build.pipeline import build
+from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
 from chemkg.store import open_store
 
@@ -47,17 +54,55 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("data")
 
 
+# Fixtures too costly for the fast loop: a test that uses one must be marked slow.
+COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "starts a server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, why in COSTLY_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+                raise pytest.UsageError(f"{item.nodeid} {why} (fixture {fixture}): mark it @pytest.mark.slow")
+
+
+def full_size(session: pytest.Session) -> bool:
+    """Whether the session runs a test that needs the official lists in the store (one marked slow)."""
+    return any(item.get_closest_marker("slow") is not None for item in session.items)
+
+
 @pytest.fixture(scope="session")
-def built_store(data_dir: Path) -> Path:
-    """The real curated graph (graph/ + ontology/) built into a session-wide store."""
+def built_store(request: pytest.FixtureRequest, data_dir: Path) -> Path:
+    """The real graph (graph/ + ontology/, and graph/official when the session is full-size) in a session store."""
     path = data_dir / "store"
-    build(ROOT / "graph", ROOT / "ontology", path)
+    build(ROOT / "graph", ROOT / "ontology", path, imports=None if full_size(request.session) else [])
     return path
+
+
+_OPENED: dict[Path, ox.Store] = {}
+
+
+def opened(path: Path) -> ox.Store:
+    """One open store per path for the session."""
+    if path not in _OPENED:
+        _OPENED[path] = open_store(path)
+    return _OPENED[path]
 
 
 @pytest.fixture(scope="session")
 def store(built_store: Path) -> ox.Store:
-    return open_store(built_store)
+    return opened(built_store)
+
+
+@pytest.fixture(scope="session")
+def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> ox.Store:
+    """The curated graph alone, for tests about what the curated registers say (the session store when it is
+    curated-only, else a build of its own: a few seconds, where a whole-graph query over the official lists
+    can take a minute)."""
+    if not full_size(request.session):
+        return opened(request.getfixturevalue("built_store"))
+    path = data_dir / "curated-store"
+    build(ROOT / "graph", ROOT / "ontology", path, imports=[])
+    return opened(path)
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +115,13 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
         store_path=built_store,
         index_path=data_dir / "index",
     )
+
+
+@pytest.fixture(scope="session")
+def index_report(settings: Settings, built_store: Path) -> IndexReport:
+    """The search index of the session store, built once for every test that searches (the real model over
+    every document: the costliest fixture, so tests that use it are marked slow)."""
+    return build_index(settings, built_store, show_progress=False)
 
 
 @pytest.fixture

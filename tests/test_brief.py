@@ -109,6 +109,7 @@ def test_a_brief_on_organic_cyanides_is_about_organic_cyanides(store: ox.Store) 
     assert brief.iri.endswith("/substance/organic-cyanides") and "Inorganic" not in brief.title
 
 
+@pytest.mark.slow  # the near names come from the official lists
 def test_a_brief_never_answers_with_a_chemical_one_word_away(store: ox.Store) -> None:
     """No such chemical as pentachloroethylene: no brief on trichloroethylene, but advice on why not."""
     with pytest.raises(BriefTargetNotFound) as caught:

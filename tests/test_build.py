@@ -41,11 +41,13 @@ def test_a_broken_register_is_refused_and_the_previous_store_is_untouched(built_
     assert open_store(built_store) is not None
 
 
+@pytest.mark.slow
 def test_a_rebuild_swaps_the_new_store_in_and_keeps_the_path_stable(tmp_path: Path) -> None:
     target = tmp_path / "store"
-    build(ROOT / "graph", ROOT / "ontology", target)
+    # The curated graph alone: the swap does not depend on what is built, and it builds in a fifth of the time.
+    build(ROOT / "graph", ROOT / "ontology", target, imports=[])
     first = target.resolve()
-    build(ROOT / "graph", ROOT / "ontology", target)
+    build(ROOT / "graph", ROOT / "ontology", target, imports=[])
     assert target.is_symlink() and target.resolve() != first
     assert json.loads((target / BUILD_INFO).read_text())["triples"] > 0
 

@@ -150,6 +150,7 @@ def test_a_file_of_another_kind_is_refused_naming_the_missing_columns(lists: dic
         parse_list("echa-candidate-list", lists["rivm"])
 
 
+@pytest.mark.slow
 def test_rivm_rows_link_to_curated_substances_by_cas(imported: dict[str, object]) -> None:
     store = imported["store"]
     assert isinstance(store, ox.Store)
@@ -161,6 +162,7 @@ def test_rivm_rows_link_to_curated_substances_by_cas(imported: dict[str, object]
     assert outcome.summary.linked == {"cas": 2, "new": 1}
 
 
+@pytest.mark.slow
 def test_a_substance_no_curator_has_added_becomes_an_imported_entity(imported: dict[str, object]) -> None:
     store = imported["store"]
     assert isinstance(store, ox.Store)
@@ -169,6 +171,7 @@ def test_a_substance_no_curator_has_added_becomes_an_imported_entity(imported: d
     assert ask(store, f'ASK {{ <{new}> <http://www.w3.org/2004/02/skos/core#prefLabel> "tetrachloorvinfos"@nl }}')
 
 
+@pytest.mark.slow
 def test_the_list_version_date_is_the_named_graphs_provenance(imported: dict[str, object]) -> None:
     store = imported["store"]
     assert isinstance(store, ox.Store)
@@ -180,6 +183,7 @@ def test_the_list_version_date_is_the_named_graphs_provenance(imported: dict[str
     assert info["imports"]["echa-candidate-list"]["as_of"] == "2026-02-04"
 
 
+@pytest.mark.slow
 def test_the_rivm_list_takes_precedence_over_a_rule_derived_status(imported: dict[str, object]) -> None:
     store = imported["store"]
     assert isinstance(store, ox.Store)
@@ -193,6 +197,7 @@ def test_the_rivm_list_takes_precedence_over_a_rule_derived_status(imported: dic
     assert missed[str(iri("substance/import-cas-22248-79-9"))] is False
 
 
+@pytest.mark.slow
 def test_a_candidate_list_row_becomes_a_listing_of_the_curated_substance(imported: dict[str, object]) -> None:
     store = imported["store"]
     assert isinstance(store, ox.Store)
@@ -205,6 +210,7 @@ def test_a_candidate_list_row_becomes_a_listing_of_the_curated_substance(importe
     )
 
 
+@pytest.mark.slow
 def test_each_list_is_kept_as_a_dated_snapshot_with_its_rejected_rows_and_origin(
     imported: dict[str, object], lists: dict[str, Path]
 ) -> None:
@@ -219,6 +225,7 @@ def test_each_list_is_kept_as_a_dated_snapshot_with_its_rejected_rows_and_origin
     assert not any(p.name.startswith(".") for p in rivm.folder.parent.iterdir()), "no staged folder is left behind"
 
 
+@pytest.mark.slow
 def test_a_file_without_one_valid_row_changes_nothing(imported: dict[str, object], tmp_path: Path) -> None:
     bad = write_xlsx(tmp_path / "zzs.xlsx", "ZZS lijst 1-1-2024", RIVM_HEADER, [RIVM_ROWS[2], RIVM_ROWS[4]])
     before = json.dumps(build_info(imported["store_path"]))  # type: ignore[arg-type]

@@ -29,6 +29,7 @@ FILES = [
 
 pytestmark = [
     pytest.mark.reference,
+    pytest.mark.slow,  # whole published lists, thousands of rows each
     pytest.mark.skipif(not EXTERNAL.is_dir(), reason=f"the reference files are not here ({EXTERNAL} is absent)"),
 ]
 

@@ -23,6 +23,9 @@ from chemkg.settings import Settings
 from chemkg.store import build_info, select, sparql_prefixes
 from chemkg.web.app import create_app
 
+# The session store holds the official lists only when it runs slow tests (see conftest.py).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT / "graph" / "official"
 EDITIONS = {

@@ -70,6 +70,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {"old": old, "new": store, "graph": graph, "tmp": tmp, "listing": listing, "dropped": dropped}
 
 
+@pytest.mark.slow
 def test_a_listing_status_change_shows_in_the_diff(two_builds: dict[str, object]) -> None:
     diff = diff_paths(two_builds["old"], two_builds["new"])  # type: ignore[arg-type]
     listing = two_builds["listing"]
@@ -81,6 +82,7 @@ def test_a_listing_status_change_shows_in_the_diff(two_builds: dict[str, object]
     assert "Listing status changed (1):" in text_report(diff)
 
 
+@pytest.mark.slow
 def test_a_dropped_zzs_status_shows_as_a_zzs_removal(two_builds: dict[str, object]) -> None:
     diff = diff_paths(two_builds["old"], two_builds["new"])  # type: ignore[arg-type]
     dropped = two_builds["dropped"]
@@ -90,12 +92,14 @@ def test_a_dropped_zzs_status_shows_as_a_zzs_removal(two_builds: dict[str, objec
     assert diff.counts()["entity-added"] == diff.counts()["entity-removed"] == 0
 
 
+@pytest.mark.slow
 def test_identical_builds_have_no_changes(two_builds: dict[str, object]) -> None:
     diff = diff_paths(two_builds["new"], two_builds["new"])  # type: ignore[arg-type]
     assert diff.changes == []
     assert "no changes" in text_report(diff)
 
 
+@pytest.mark.slow
 def test_the_export_is_described_in_dcat_and_void_with_true_sizes(two_builds: dict[str, object]) -> None:
     tmp = two_builds["tmp"]
     assert isinstance(tmp, Path)
@@ -122,6 +126,7 @@ def test_the_export_is_described_in_dcat_and_void_with_true_sizes(two_builds: di
         export(two_builds["new"], two_builds["graph"], None, tmp / "exports", output=folder)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_a_diff_against_a_dump_equals_the_diff_against_the_store(two_builds: dict[str, object]) -> None:
     tmp = two_builds["tmp"]
     assert isinstance(tmp, Path)
@@ -131,6 +136,7 @@ def test_a_diff_against_a_dump_equals_the_diff_against_the_store(two_builds: dic
     assert from_dump.changes == from_store.changes
 
 
+@pytest.mark.slow
 def test_the_atom_feed_has_one_entry_per_change_linking_to_its_page(two_builds: dict[str, object]) -> None:
     diff = diff_paths(two_builds["old"], two_builds["new"])  # type: ignore[arg-type]
     feed = ET.fromstring(atom_feed(diff, site="http://example.org"))
@@ -142,6 +148,7 @@ def test_the_atom_feed_has_one_entry_per_change_linking_to_its_page(two_builds: 
     assert status.find(f"{ATOM}link").get("href") == f"http://example.org/listing/{listing['id']}"  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_the_feed_compares_with_the_previous_build_kept_beside_the_store(two_builds: dict[str, object]) -> None:
     new, old = two_builds["new"], two_builds["old"]
     assert isinstance(new, Path)
@@ -149,6 +156,7 @@ def test_the_feed_compares_with_the_previous_build_kept_beside_the_store(two_bui
     assert previous_snapshot(old, new.parent / "no-exports") is None  # nothing older than the first build
 
 
+@pytest.mark.slow
 def test_the_cli_diff_writes_json(two_builds: dict[str, object]) -> None:
     result = CliRunner().invoke(app, ["diff", str(two_builds["old"]), str(two_builds["new"]), "--format", "json"])
     assert result.exit_code == 0, result.output

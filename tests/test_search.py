@@ -126,6 +126,7 @@ def test_the_evaluation_set_has_80_queries_half_english_half_dutch_each_judged()
     assert all(r["score"] in ("1", "2") for r in qrels)
 
 
+@pytest.mark.slow  # some answers come from the official lists
 def test_every_judged_answer_is_an_entity_in_the_built_graph(store: ox.Store) -> None:
     missing = []
     for iri in sorted({r["corpus-id"] for r in _qrels()}):
@@ -138,11 +139,6 @@ def test_every_judged_answer_is_an_entity_in_the_built_graph(store: ox.Store) ->
 
 
 # -- slow: the real model on the real graph ---------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def index_report(settings: Settings, built_store: Path) -> IndexReport:
-    return build_index(settings, built_store, show_progress=False)
 
 
 @pytest.fixture(scope="session")
@@ -367,6 +363,7 @@ print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m 
     assert "exporting" not in result.stderr  # the build exported the model; serving only loads it
 
 
+@pytest.mark.slow
 def test_a_query_with_no_word_in_the_graph_returns_nothing_rather_than_noise(searcher: Searcher) -> None:
     assert searcher.search("zzqqxx-nothing").hits == []
     assert searcher.search("qwerty uiop").hits == []

@@ -3,13 +3,11 @@ Dutch compounds by the part the graph knows, and explanations in the document's 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chemkg.search.documents import Document, Name
 from chemkg.search.engine import Searcher, get_searcher
-from chemkg.search.indexer import build_index
+from chemkg.search.indexer import IndexReport
 from chemkg.search.lexical import LexicalIndex
 from chemkg.search.lexicon import Lexicon
 from chemkg.search.snippets import analyse
@@ -76,8 +74,7 @@ def test_an_explanation_shows_words_not_stems(index: LexicalIndex) -> None:
 
 
 @pytest.fixture(scope="module")
-def searcher(settings: Settings, built_store: Path) -> Searcher:
-    build_index(settings, built_store, show_progress=False)  # incremental: shared with test_search
+def searcher(settings: Settings, index_report: IndexReport) -> Searcher:
     return get_searcher(settings.index)
 
 

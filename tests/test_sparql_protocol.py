@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
-from rdflib import Graph
+from rdflib import RDF, Graph, Namespace
 from rdflib.query import Result
 
 from chemkg.settings import Settings
@@ -25,6 +25,15 @@ SELECT_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
 }
+# The W3C's IRIs for result formats (https://www.w3.org/ns/formats/), as a service description names them.
+W3C_FORMATS = "http://www.w3.org/ns/formats/"
+SELECT_FORMAT_NAMES = {
+    "application/sparql-results+json": "SPARQL_Results_JSON",
+    "application/sparql-results+xml": "SPARQL_Results_XML",
+    "text/csv": "SPARQL_Results_CSV",
+    "text/tab-separated-values": "SPARQL_Results_TSV",
+}
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 GRAPH_TYPES = {
     "text/turtle": "turtle",
     "application/n-triples": "nt",
@@ -275,15 +284,22 @@ def test_dataset_iri_must_be_absolute(client: TestClient) -> None:
 
 
 def test_service_description_without_query(client: TestClient) -> None:
+    """SPARQL 1.1 Service Description: one sd:Service at this endpoint, its language, features, formats, and
+    every named graph a query can reach (a build may also list a graph its rules left empty)."""
     r = client.get("/sparql", headers={"accept": "text/turtle"})
     assert r.status_code == 200
     g = Graph().parse(data=r.text, format="turtle")
-    sd = "http://www.w3.org/ns/sparql-service-description#"
-    assert (None, None, Graph().namespace_manager.expand_curie("rdf:type")) is not None
-    features = {str(o) for o in g.objects(predicate=__import__("rdflib").URIRef(sd + "feature"))}
-    assert sd + "UnionDefaultGraph" in features
-    names = {str(o) for o in g.objects(predicate=__import__("rdflib").URIRef(sd + "name"))}
-    assert PROVENANCE in names
+    services = list(g.subjects(RDF.type, SD.Service))
+    assert len(services) == 1
+    service = services[0]
+    assert [str(e) for e in g.objects(service, SD.endpoint)] == ["http://testserver/sparql"]
+    assert SD.SPARQL11Query in set(g.objects(service, SD.supportedLanguage))
+    assert SD.UnionDefaultGraph in set(g.objects(service, SD.feature))
+    formats = {str(f) for f in g.objects(service, SD.resultFormat)}
+    assert {W3C_FORMATS + name for name in SELECT_FORMAT_NAMES.values()} <= formats
+    named = {str(n) for n in g.objects(None, SD.name)}
+    every_graph = client.get("/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    assert {row["g"] for row in bindings(every_graph)} <= named and PROVENANCE in named
 
 
 def test_browser_gets_an_html_page_for_the_endpoint(client: TestClient) -> None:

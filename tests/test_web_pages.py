@@ -85,6 +85,7 @@ def test_annex_page_lists_only_that_annex(client: TestClient) -> None:
     assert "DDT" not in text.split("Everything it lists")[1].split("Annexes")[0]  # DDT is Annex B
 
 
+@pytest.mark.slow  # the official lists
 def test_zzs_page_lists_routes_and_pages_through_each_routes_substances(client: TestClient) -> None:
     html = page(client, "/zzs")
     assert "All PFAS are ZZS" in text_of(html)
@@ -125,6 +126,7 @@ def test_coverage_matrix_filters_pfas_and_downloads_csv_and_xlsx(client: TestCli
     assert client.get("/matrix?show=everything", headers=BROWSER).status_code == 400
 
 
+@pytest.mark.slow  # the official lists
 def test_the_full_lists_matrix_is_paged_on_screen_and_whole_in_the_download(client: TestClient) -> None:
     first = page(client, "/matrix?show=zzs")
     pages = int(re.search(r"page 1 / (\d+)", text_of(first)).group(1))  # type: ignore[union-attr]

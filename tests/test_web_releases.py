@@ -17,6 +17,8 @@ from chemkg.settings import load_settings
 from chemkg.web.app import create_app
 from test_imports import RIVM_HEADER, RIVM_ROWS, write_xlsx
 
+pytestmark = pytest.mark.slow  # a build, an import and an export of its own
+
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
 HTML = {"accept": "text/html"}
