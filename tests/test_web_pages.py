@@ -139,6 +139,17 @@ def test_the_full_lists_matrix_is_paged_on_screen_and_whole_in_the_download(clie
     page(client, f"/matrix?show=zzs&page={pages + 1}", status=404)
 
 
+@pytest.mark.slow  # the official lists
+def test_the_matrix_chart_draws_the_rows_of_the_page_it_is_downloaded_from(client: TestClient) -> None:
+    second = page(client, "/matrix?show=zzs&page=2")
+    assert 'href="/matrix.svg?show=zzs&amp;page=2&amp;lang=en"' in second
+    chart = client.get("/matrix.svg?show=zzs&page=2")
+    assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
+    assert "(201–400 of " in chart.text, "the title says which rows of the whole matrix the chart holds"
+    assert len(chart.content) < 2_000_000, "one page of rows, not the thousands of the official lists"
+    assert client.get("/matrix.svg?show=zzs&page=999").status_code == 404
+
+
 def test_every_iri_kind_dereferences_to_a_page(client: TestClient) -> None:
     for path in (
         "/listing/stockholm/annex-a/pfhxs",

@@ -242,6 +242,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "matrix.filter.pfas": ("all PFAS", "alle PFAS"),
     "matrix.filter.all": ("every substance and group", "alle stoffen en groepen"),
     "matrix.download": ("Download", "Downloaden"),
+    "matrix.svg_page": (
+        "The rows of this page as a chart; CSV and XLSX hold every row",
+        "De rijen van deze pagina als grafiek; CSV en XLSX bevatten alle rijen",
+    ),
     "matrix.rows": ("rows", "rijen"),
     "matrix.empty": ("No substance matches this filter.", "Geen stof voldoet aan dit filter."),
     "matrix.legend": ("Legend", "Legenda"),

@@ -56,6 +56,10 @@ class Matrix:
     def page(self, number: int) -> list[MatrixRow]:
         return self.rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
 
+    def paged(self, number: int) -> Matrix:
+        """The same matrix with only the rows of one page (for the chart)."""
+        return Matrix(self.filter, self.instruments, self.page(number))
+
 
 def _selected(site: SiteData, name: str) -> list[EntitySummary]:
     entities = list(site.entities.values())

@@ -12,7 +12,7 @@ from chemkg.web.charts import matrix_svg, timeline_svg
 from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.i18n import Translator, pick_language
 from chemkg.web.live import CurrentBuild
-from chemkg.web.pages.matrix import FILTERS, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
+from chemkg.web.pages.matrix import FILTERS, PAGE_SIZE, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import route_by_key, zzs_routes
@@ -92,11 +92,19 @@ def matrix_as_xlsx(request: Request, build: CurrentBuild, show: str = "listed") 
     return Response(matrix_xlsx(_matrix(build, show)), media_type=XLSX, headers=headers)
 
 
-@router.get("/matrix.svg", summary="Coverage matrix as a chart (SVG)", response_class=Response)
-def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed") -> Response:
+@router.get(
+    "/matrix.svg", summary="Coverage matrix as a chart (SVG), the rows of one page of /matrix", response_class=Response
+)
+def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
+    """One page of rows per chart: a chart of every imported substance would be thousands of rows (megabytes)
+    that no one can read; CSV and XLSX carry every row."""
     m = _matrix(build, show)
-    title = f"ChemKG coverage: {_t(request)('matrix.filter.' + show)} ({len(m.rows)})"
-    return Response(matrix_svg(m, title), media_type="image/svg+xml")
+    if page > m.pages:
+        raise NotFound(f"The matrix {show!r} has {m.pages} page(s); page {page} does not exist.")
+    shown = f"{len(m.rows)}" if m.pages == 1 else f"{(page - 1) * PAGE_SIZE + 1}–{min(page * PAGE_SIZE, len(m.rows))}"
+    title = f"ChemKG coverage: {_t(request)('matrix.filter.' + show)} ({shown} of {len(m.rows)})"
+    body = build.memo(f"matrix.svg:{show}:{page}:{title}", lambda: matrix_svg(m.paged(page), title))
+    return Response(body, media_type="image/svg+xml")
 
 
 @router.get(
