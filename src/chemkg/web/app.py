@@ -102,7 +102,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The service for ``settings`` (default: from the ``CHEMKG_*`` environment)."""
     settings = settings or load_settings()
     check_settings(settings)
-    app = FastAPI(title="ChemKG", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc come from routers/api_docs.py, with their assets served locally (no CDN)
+    app = FastAPI(
+        title="ChemKG", version=__version__, description=DESCRIPTION, lifespan=lifespan, docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
     app.state.templates = make_templates()
     # Workers start with the first query, so apps that never query (tests of other routes) stay light.

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import Request
 
-from chemkg.web.i18n import pick_language
+from chemkg.web.i18n import request_language
 
 RELATED = 6
 
@@ -22,6 +22,6 @@ def related_for(request: Request, iri: str, k: int = RELATED) -> list[dict[str, 
         return []
     from chemkg.search.neighbours import neighbours_for
 
-    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    lang = request_language(request)
     found = neighbours_for(settings.index).related(iri, k=k, lang=lang)
     return [{"iri": n.iri, "type": n.type, "label": n.label, "score": n.similarity} for n in found]

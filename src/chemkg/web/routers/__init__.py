@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chemkg.web.routers import ask, entities, imports, meta, pages, releases, reports, search, sparql
+from chemkg.web.routers import (
+    api_docs,
+    ask,
+    entities,
+    imports,
+    meta,
+    pages,
+    releases,
+    reports,
+    search,
+    sparql,
+)
 
 ROUTERS: list[APIRouter] = [
     sparql.router,
@@ -17,4 +28,5 @@ ROUTERS: list[APIRouter] = [
     pages.router,
     entities.router,
     meta.router,
+    api_docs.router,
 ]

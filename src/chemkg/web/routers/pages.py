@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from chemkg.namespaces import BASE, path_of
 from chemkg.web.charts import matrix_svg, timeline_svg
 from chemkg.web.errors import BadRequest, NotFound
-from chemkg.web.i18n import Translator, pick_language
+from chemkg.web.i18n import Translator, request_language
 from chemkg.web.negotiation import negotiate
 from chemkg.web.page_store import page_store
 from chemkg.web.pages.matrix import FILTERS, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
@@ -28,7 +28,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _t(request: Request) -> Translator:
-    return Translator(pick_language(request.query_params.get("lang"), request.cookies))
+    return Translator(request_language(request))
 
 
 @router.get("/", summary="Home: search and an overview of the instruments", response_class=Response)
@@ -47,7 +47,7 @@ def search(request: Request, q: str = "") -> Response:
     """The browser view of ``/search`` (routers/search.py hands browsers here; the JSON comes from there)."""
     negotiate(request, ["text/html"])
     store = page_store(request)
-    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    lang = request_language(request)
     if not q.strip():
         return render_search_page(request, store, "", [])
     absent = absent_identifier(store, q)

@@ -68,7 +68,9 @@ async def _batch_rows(
 
 
 def _lang(request: Request, asked: str | None = None) -> str:
-    return pick_language(asked or request.query_params.get("lang"), request.cookies)
+    return pick_language(
+        asked or request.query_params.get("lang"), request.cookies, request.headers.get("accept-language")
+    )
 
 
 @router.post("/api/batch", summary="Look up a list of substances and their coverage")
