@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from starlette.requests import Request
 
+from chemkg.web.browse_text import BROWSE_STRINGS
 from chemkg.web.reports_text import REPORT_STRINGS
 
 LANGUAGES = ("en", "nl")
@@ -292,6 +293,8 @@ STRINGS: dict[str, tuple[str, str]] = {
 # The batch, report and brief pages keep their strings in their own module; one table serves all pages.
 assert not set(STRINGS) & set(REPORT_STRINGS), "a page string is defined twice"
 STRINGS.update(REPORT_STRINGS)
+assert not set(STRINGS) & set(BROWSE_STRINGS), "a page string is defined twice"
+STRINGS.update(BROWSE_STRINGS)
 
 
 def pick_language(query_value: str | None, cookies: Mapping[str, str], accept_language: str | None = None) -> str:

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from chemkg.web.routers import (
     api_docs,
     ask,
+    browse,
     entities,
     imports,
     meta,
@@ -25,6 +26,7 @@ ROUTERS: list[APIRouter] = [
     releases.router,
     ask.router,
     search.router,  # before pages: /search answers JSON and hands browsers to the page
+    browse.router,
     pages.router,
     entities.router,
     meta.router,

@@ -38,7 +38,7 @@ def home(request: Request) -> Response:
     stats = {
         "substances": len(site.entities),
         "listings": sum(i.listings for i in site.instruments.values()),
-        "instruments": len(site.instruments),
+        "instruments": len(instruments),  # the ones the page shows; /treaties has them all
     }
     return render_page(request, "home.html", {"instruments": instruments, "site": site, "stats": stats})
 
