@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from starlette.requests import Request
 
-from chemkg.web.browse_text import BROWSE_STRINGS
+from chemkg.web.browse_text import BROWSE_STRINGS, annex_part
 from chemkg.web.reports_text import REPORT_STRINGS
 
 LANGUAGES = ("en", "nl")
@@ -346,6 +346,20 @@ class Translator:
         pair = STRINGS.get(key)
         text = pair[self._index] if pair else key
         return text.format(**values) if values else text
+
+    def num(self, n: int) -> str:
+        """A count with the thousands separator of this language (5,735 in English, 5.735 in Dutch)."""
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.lang == "nl" else text
+
+    def word(self, prefix: str, value: str | None) -> str:
+        """``t.word("status", "listed")``: the translation under ``status.listed``, else the value as it is."""
+        pair = STRINGS.get(f"{prefix}.{value}")
+        return pair[self._index] if pair else value or ""
+
+    def part(self, text: str | None) -> str:
+        """A part or group of an annex as the graph names it ('Part A'), in this language ('Deel A')."""
+        return annex_part(text or "", self.lang)
 
     def pick(self, en: str | None, nl: str | None) -> str:
         """A value from the graph in this language, falling back to English."""

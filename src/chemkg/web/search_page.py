@@ -17,6 +17,7 @@ from fastapi.responses import Response
 
 from chemkg.resolve import Resolver
 from chemkg.search.documents import TYPE_WORDS, TYPES
+from chemkg.web.match_text import close_reason, exact_reason, hit_reason
 from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData, site_data
 from chemkg.web.pages.suggest import resolver_for
 from chemkg.web.templating import render_page
@@ -83,7 +84,7 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
     found = resolver.resolve(query)
     cards: list[Card] = []
     if found.entity is not None:
-        reason = f"{found.match_type}: {found.matched}" if found.matched else str(found.match_type)
+        reason = exact_reason(found.match_type, found.matched, lang)
         for entity in [found.entity, *found.also]:
             cards.append(
                 card(site, entity.iri, "", entity.label_nl if lang == "nl" else entity.label, reason, "", lang)
@@ -91,9 +92,8 @@ def name_matches(store: ox.Store, query: str, lang: str) -> list[Card]:
     if found.status in ("unresolved", "fuzzy") or not cards:
         for s in resolver.suggest(query, limit=8):
             if all(c.iri != s.iri for c in cards):
-                reason = f"close to “{s.matched}” ({s.score:.0f}%)"
-                if s.differs:  # e.g. tri- where tetra- was typed: shown, never taken for the query
-                    reason += f"; may be another chemical: {s.differs}"
+                # s.differs, e.g. tri- where tetra- was typed: shown, never taken for the query
+                reason = close_reason(s.matched, s.score, s.differs, lang)
                 cards.append(card(site, s.iri, "", s.label, reason, "", lang))
     return cards
 
@@ -152,17 +152,6 @@ def render_search_page(
     return render_page(request, "search.html", context)
 
 
-def hit_reason(explanation: dict[str, Any]) -> str:
-    """Why a search hit matched, in a few words, from the engine's explanation."""
-    parts = [f"{e.get('kind', 'name')} “{e.get('value', '')}”" for e in explanation.get("exact") or []]
-    terms = explanation.get("matched_words") or explanation.get("matched_terms") or []
-    if terms:
-        parts.append(", ".join(map(str, terms[:6])))
-    if explanation.get("dense_rank") and not explanation.get("lexical_rank"):
-        parts.append("meaning (semantic match)")
-    return "; ".join(parts) or "related meaning"
-
-
 def engine_cards(request: Request, store: ox.Store, query: str, lang: str) -> tuple[list[Card], dict[str, Any]] | None:
     """Cards from the same answer the JSON API gives (``search_json``), or None when no index is built."""
     settings = request.app.state.settings
@@ -183,7 +172,7 @@ def engine_cards(request: Request, store: ox.Store, query: str, lang: str) -> tu
     )
     site = site_data(store)
     cards = [
-        card(site, h["iri"], h["type"], h["label"], hit_reason(h["explanation"]), h["snippet"], lang)
+        card(site, h["iri"], h["type"], h["label"], hit_reason(h["explanation"], lang), h["snippet"], lang)
         for h in answer["results"]
     ]
     return cards, answer["read_as"]

@@ -77,7 +77,9 @@ class SubstancesOut(BaseModel):
     results: list[SubstanceOut]
 
 
-@router.get("/treaties", summary="Every instrument with its annexes and counts", response_model=TreatiesOut, responses=BOTH)
+@router.get(
+    "/treaties", summary="Every instrument with its annexes and counts", response_model=TreatiesOut, responses=BOTH
+)
 def treaties(request: Request) -> Response:
     chosen = negotiate(request, OFFERED)
     rows = catalogue(page_store(request)).instrument_rows()
@@ -142,7 +144,9 @@ def substances(
         raise NotFound(f"The filtered index has {index.pages} page(s); page {page} does not exist.")
     cat = catalogue(store)
     if chosen == "text/html":
-        return render_page(request, "substances.html", {"index": index, "cat": cat, "zzs_choices": ZZS_CHOICES, "short_id": short_id})
+        return render_page(
+            request, "substances.html", {"index": index, "cat": cat, "zzs_choices": ZZS_CHOICES, "short_id": short_id}
+        )
     lang = request_language(request)
     body = SubstancesOut(
         filters=filters.active(),

@@ -14,12 +14,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from chemkg.releases.diff import CHANGE_TITLES, Diff, Snapshot, SnapshotError, compare, open_snapshot
-from chemkg.releases.export import releases
+from chemkg.releases.export import Release, releases
 from chemkg.releases.feed import atom_feed, previous_snapshot
 from chemkg.store import StoreMissing, build_info
 from chemkg.web.errors import NotFound, Unavailable
 from chemkg.web.negotiation import negotiate
 from chemkg.web.page_store import page_store
+from chemkg.web.pages.site import site_data
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Releases"])
@@ -76,17 +77,46 @@ def current_diff(request: Request) -> Diff | None:
     return diff
 
 
+def holdings(request: Request) -> dict[str, int]:
+    """What the current build holds, for the release notes on /changes and in the feed."""
+    site = site_data(page_store(request))
+    return {
+        "substances_and_groups": len(site.entities),
+        "listings": sum(i.listings for i in site.instruments.values()),
+        "instruments": len(site.instruments),
+        "zzs": sum(1 for e in site.entities.values() if e.zzs == "zzs"),
+    }
+
+
+def release_sentence(release: Release, holds: dict[str, int], current: bool) -> str:
+    what = (
+        f"holds {holds['substances_and_groups']:,} substances and groups, {holds['listings']:,} listings under "
+        f"{holds['instruments']} instruments and {holds['zzs']:,} ZZS"
+    )
+    return f"ChemKG {release.version} (built {release.built_at})" + (f" {what}." if current else ".")
+
+
+def current_release(request: Request) -> Release | None:
+    """The release of the build being served (``chemkg build`` publishes the first one), if there is one."""
+    built_at = str(build_info(request.app.state.settings.store).get("built_at", ""))
+    return next((r for r in releases(request.app.state.settings.exports) if r.built_at == built_at), None)
+
+
 @router.get("/changes", summary="What changed since the previous build: listings, ZZS status, substances")
 def changes(request: Request) -> Response:
     chosen = negotiate(request, OFFERED)
     diff = current_diff(request)
+    release = current_release(request)
+    holds = holdings(request)
     if chosen == "application/json":
         body: dict[str, Any] = diff.as_json() if diff else {"changes": [], "note": "no earlier build to compare with"}
+        body["release"] = {"version": release.version, "built_at": release.built_at} if release else None
+        body["holds"] = holds
         return JSONResponse(body)
     groups = []
     if diff is not None:
         groups = [(kind, title, [c for c in diff.changes if c.kind == kind]) for kind, title in CHANGE_TITLES.items()]
-    return render_page(request, "changes.html", {"diff": diff, "groups": groups})
+    return render_page(request, "changes.html", {"diff": diff, "groups": groups, "release": release, "holds": holds})
 
 
 @router.get("/feed.atom", summary="Atom feed of the changes since the previous build", response_class=Response)
@@ -97,4 +127,10 @@ def feed(request: Request) -> Response:
         now = Snapshot("current", str(info.get("built_at", "")), info.get("git_revision"))
         diff = Diff(Snapshot("none", "", None), now)
     site = str(request.base_url).rstrip("/")
-    return Response(atom_feed(diff, site=site), media_type=ATOM)
+    current = current_release(request)
+    holds = holdings(request)
+    published = [
+        (r, release_sentence(r, holds, current is not None and r.version == current.version))
+        for r in releases(request.app.state.settings.exports)
+    ]
+    return Response(atom_feed(diff, site=site, published=published), media_type=ATOM)
