@@ -357,6 +357,12 @@ class Translator:
         pair = STRINGS.get(f"{prefix}.{value}")
         return pair[self._index] if pair else value or ""
 
+    def say(self, message: str | None) -> str:
+        """A message of the resolver (why an input was not found or not valid) in this language."""
+        from chemkg.web.match_text import message_text
+
+        return message_text(message, self.lang)
+
     def part(self, text: str | None) -> str:
         """A part or group of an annex as the graph names it ('Part A'), in this language ('Deel A')."""
         return annex_part(text or "", self.lang)

@@ -93,3 +93,68 @@ def hit_reason(explanation: dict[str, object], lang: str = "en") -> str:
     if explanation.get("dense_rank") and not explanation.get("lexical_rank"):
         parts.append(SEMANTIC[1] if nl else SEMANTIC[0])
     return "; ".join(parts) or (RELATED[1] if nl else RELATED[0])
+
+
+# What the resolver says about an input it could not take (resolve.py, identity.py, holdings.py), in Dutch.
+MESSAGES_NL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^empty input: give a CAS or EC number, an InChIKey or a name$"),
+        "lege invoer: geef een CAS- of EG-nummer, een InChIKey of een naam",
+    ),
+    (
+        re.compile(r"^(.+) is not a CAS number: expected digits in the form (\S+)$"),
+        r"\1 is geen CAS-nummer: verwacht cijfers in de vorm \2",
+    ),
+    (re.compile(r"^(.+) is not an EC number: expected the form (\S+)$"), r"\1 is geen EG-nummer: verwacht de vorm \2"),
+    (
+        re.compile(r"^CAS (\S+) fails its checksum \(check digit should be (\d+), not (\d+)\)$"),
+        r"CAS \1 klopt niet: het controlecijfer moet \2 zijn, niet \3",
+    ),
+    (
+        re.compile(
+            r"^EC (\S+) fails its checksum \(check digit should be none: no valid EC number has this stem, not (\d+)\)$"
+        ),
+        r"EG \1 klopt niet: geen geldig EG-nummer begint zo (controlecijfer \2)",
+    ),
+    (
+        re.compile(r"^EC (\S+) fails its checksum \(check digit should be (\d+), not (\d+)\)$"),
+        r"EG \1 klopt niet: het controlecijfer moet \2 zijn, niet \3",
+    ),
+)
+UNRESOLVED = re.compile(
+    r"^no substance or group named (.+?)(?:; (.+) is close but may be another chemical \((.*)\))?"
+    r"; (did you mean one of the suggestions\?|check the spelling or use a CAS number)$"
+)
+ABSENT = re.compile(r"^(CAS|EC|InChIKey) (\S+) is not on any list ChemKG holds(.*)$")
+
+
+def message_text(text: str | None, lang: str) -> str:
+    """A resolver message in ``lang``; wording not known here is kept as it is."""
+    if not text or lang != "nl":
+        return text or ""
+    for pattern, dutch in MESSAGES_NL:
+        if pattern.match(text):
+            return pattern.sub(dutch, text)
+    match = UNRESOLVED.match(text)
+    if match:
+        query, close, differs, hint = match.groups()
+        out = f"geen stof of groep met de naam {query}"
+        if close:
+            out += f"; {close} lijkt erop maar is mogelijk een andere stof ({differs_text(differs or '', lang)})"
+        return out + (
+            "; bedoelde u een van de suggesties?"
+            if hint.startswith("did")
+            else "; controleer de spelling of gebruik een CAS-nummer"
+        )
+    match = ABSENT.match(text)
+    if match:
+        from chemkg.holdings import LEAD, TREATIES
+        from chemkg.imports.kinds import IMPORT_KINDS
+
+        kind, value, rest = match.groups()
+        rest = rest.replace(TREATIES["en"], TREATIES["nl"])
+        for k in IMPORT_KINDS.values():
+            if k.short_nl:
+                rest = rest.replace(k.short, k.short_nl)
+        return f"{'EG' if kind == 'EC' else kind} {value} {LEAD['nl']}{rest}"
+    return text

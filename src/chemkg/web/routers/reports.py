@@ -27,6 +27,7 @@ from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, Repo
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
 from chemkg.web.page_store import page_store
+from chemkg.web.pages.dutch_labels import dutch_labels
 from chemkg.web.pages.suggest import resolver_for
 from chemkg.web.templating import render_page
 
@@ -120,6 +121,7 @@ def _page_context(request: Request, rows: list[BatchRow] | None, text: str, colu
         "coverage_keys": keys,
         "coverage_label": {k: column_label(k, lang) for k in keys},
         "cell_label": partial(cell_label, lang=lang),
+        "dutch": dutch_labels(page_store(request)) if lang == "nl" and rows else {},
         "path_of": path_of,
         "text": text,
         "column": column,
@@ -180,10 +182,11 @@ def reports_page(request: Request) -> Response:
 @router.get("/reports/{name}", include_in_schema=False)
 def report_page(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
     result = _report(request, name, years)
+    dutch = dutch_labels(page_store(request)) if _lang(request) == "nl" else {}
     return render_page(
         request,
         "report.html",
-        {"result": result, "path_of": path_of, "years": years},
+        {"result": result, "path_of": path_of, "years": years, "dutch": dutch},
     )
 
 
