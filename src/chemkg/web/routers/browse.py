@@ -1,18 +1,15 @@
-"""``/treaties`` and ``/substances``: the indexes an officer browses from, as pages and as JSON at the same URL.
-
-A browser gets HTML; ``Accept: application/json`` (or ``?format=json``) gets the same content as JSON,
-whose shape is the response model in the OpenAPI description.
-"""
+"""``/treaties`` and ``/substances``: the indexes an officer browses from, as pages and as JSON at the same URL
+(the convention of ``page_json.py``)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.i18n import request_language
-from chemkg.web.negotiation import negotiate
+from chemkg.web.page_json import HTML_TOO, json_page, wants_json
 from chemkg.web.page_store import page_store
 from chemkg.web.pages.catalogue import (
     PAGE_SIZE,
@@ -26,8 +23,6 @@ from chemkg.web.pages.catalogue import (
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Pages"])
-OFFERED = ["application/json", "text/html"]
-BOTH = {200: {"content": {"text/html": {}}, "description": "JSON as below, or the page for a browser"}}
 
 
 class AnnexOut(BaseModel):
@@ -78,12 +73,11 @@ class SubstancesOut(BaseModel):
 
 
 @router.get(
-    "/treaties", summary="Every instrument with its annexes and counts", response_model=TreatiesOut, responses=BOTH
+    "/treaties", summary="Every instrument with its annexes and counts", response_model=TreatiesOut, responses=HTML_TOO
 )
 def treaties(request: Request) -> Response:
-    chosen = negotiate(request, OFFERED)
     rows = catalogue(page_store(request)).instrument_rows()
-    if chosen == "text/html":
+    if not wants_json(request):
         return render_page(request, "treaties.html", {"rows": rows, "short_id": short_id})
     lang = request_language(request)
     body = TreatiesOut(
@@ -112,14 +106,14 @@ def treaties(request: Request) -> Response:
             for r in rows
         ]
     )
-    return JSONResponse(body.model_dump())
+    return json_page(body)
 
 
 @router.get(
     "/substances",
     summary="Every substance and group, filtered and a page at a time",
     response_model=SubstancesOut,
-    responses=BOTH,
+    responses=HTML_TOO,
 )
 def substances(
     request: Request,
@@ -133,7 +127,7 @@ def substances(
     group: str = Query("", description="Members of this group, e.g. pfas."),
     page: int = Query(1, ge=1, description=f"Page of {PAGE_SIZE} results."),
 ) -> Response:
-    chosen = negotiate(request, OFFERED)
+    as_json = wants_json(request)
     store = page_store(request)
     filters = SubstanceFilters(q, instrument, annex, named_by, zzs, group)
     try:
@@ -143,7 +137,7 @@ def substances(
     if page > index.pages:
         raise NotFound(f"The filtered index has {index.pages} page(s); page {page} does not exist.")
     cat = catalogue(store)
-    if chosen == "text/html":
+    if not as_json:
         return render_page(
             request, "substances.html", {"index": index, "cat": cat, "zzs_choices": ZZS_CHOICES, "short_id": short_id}
         )
@@ -170,4 +164,4 @@ def substances(
             for e in index.shown
         ],
     )
-    return JSONResponse(body.model_dump())
+    return json_page(body)

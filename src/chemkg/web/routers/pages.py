@@ -12,9 +12,11 @@ from chemkg.web.charts import matrix_svg, timeline_svg
 from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.i18n import Translator, request_language
 from chemkg.web.negotiation import negotiate
+from chemkg.web.page_json import HTML_TOO, json_page, wants_json
 from chemkg.web.page_store import page_store
 from chemkg.web.pages.matrix import FILTERS, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
+from chemkg.web.pages.panel_json import PanelOut, panel_json
 from chemkg.web.pages.site import site_data
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import route_by_key, zzs_routes
@@ -82,11 +84,18 @@ def zzs(request: Request, route: str = "", page: int = Query(1, ge=1)) -> Respon
     return render_page(request, "zzs.html", {"routes": routes, "shown": shown, "page": page})
 
 
-@router.get("/panel", summary="The ISP-CWP panel, its functions and candidate topics", response_class=Response)
+@router.get(
+    "/panel",
+    summary="The ISP-CWP panel: functions, topics, what the Netherlands does and the next meetings",
+    response_model=PanelOut,
+    responses=HTML_TOO,
+)
 def panel(request: Request) -> Response:
     page = panel_page(page_store(request))
     if page is None:
         raise NotFound("The graph has no ISP-CWP panel yet.")
+    if wants_json(request):
+        return json_page(panel_json(page, request_language(request)))
     return render_page(request, "panel.html", {"page": page})
 
 

@@ -26,6 +26,7 @@ from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, cell_label, column_labe
 from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, ReportResult, UnknownReport, run_report
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
+from chemkg.web.page_json import wants_json
 from chemkg.web.page_store import page_store
 from chemkg.web.pages.dutch_labels import dutch_labels
 from chemkg.web.pages.suggest import resolver_for
@@ -176,11 +177,15 @@ def api_report(request: Request, name: str, years: int = DEFAULT_YEARS) -> JSONR
 
 @router.get("/reports", include_in_schema=False)
 def reports_page(request: Request) -> Response:
+    if wants_json(request):  # the same JSON as /api/reports, at the page's URL
+        return api_reports()
     return render_page(request, "reports.html", {"reports": REPORTS.values()})
 
 
 @router.get("/reports/{name}", include_in_schema=False)
 def report_page(request: Request, name: str, years: int = DEFAULT_YEARS) -> Response:
+    if wants_json(request):
+        return api_report(request, name, years)
     result = _report(request, name, years)
     dutch = dutch_labels(page_store(request)) if _lang(request) == "nl" else {}
     return render_page(
