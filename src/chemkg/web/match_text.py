@@ -7,6 +7,7 @@ matched, how close a suggestion is, what chemical detail differs); a Dutch page 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # kind of name or identifier → (English, Dutch)
 KINDS: dict[str, tuple[str, str]] = {
@@ -82,14 +83,14 @@ def close_reason(matched: str, score: float, differs: str | None, lang: str) -> 
     return reason + (f"; may be another chemical: {differs}" if differs else "")
 
 
-def hit_reason(explanation: dict[str, object], lang: str = "en") -> str:
+def hit_reason(explanation: dict[str, Any], lang: str = "en") -> str:
     """Why a search hit matched, in a few words, from the engine's explanation."""
     nl = lang == "nl"
     exact = explanation.get("exact") or []
-    parts = [f"{kind_word(str(e.get('kind', 'name')), lang)} “{e.get('value', '')}”" for e in exact]  # type: ignore[union-attr]
+    parts = [f"{kind_word(str(e.get('kind', 'name')), lang)} “{e.get('value', '')}”" for e in exact]
     terms = explanation.get("matched_words") or explanation.get("matched_terms") or []
     if terms:
-        parts.append(", ".join(map(str, list(terms)[:6])))  # type: ignore[call-overload]
+        parts.append(", ".join(map(str, list(terms)[:6])))
     if explanation.get("dense_rank") and not explanation.get("lexical_rank"):
         parts.append(SEMANTIC[1] if nl else SEMANTIC[0])
     return "; ".join(parts) or (RELATED[1] if nl else RELATED[0])
