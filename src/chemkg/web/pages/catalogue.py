@@ -98,15 +98,18 @@ def catalogue(store: ox.Store) -> Catalogue:
             if cell.status in LISTED:
                 by_instrument[cell.instrument].add(entity)
                 by_annex[cell.annex].add(entity)
+    held = run_named(store, "held-lists")  # the imported lists, with names and editions
+    known = {row["source"] for row in held}
     lists_of: dict[str, set[str]] = defaultdict(set)
     named: dict[str, set[str]] = defaultdict(set)
     for row in run_named(store, "page-entity-lists"):
-        if row["entity"] in site.entities:
+        # A curated source may be typed official-list too; the filter offers the imported lists only.
+        if row["entity"] in site.entities and row["list"] in known:
             lists_of[row["entity"]].add(row["list"])
             named[row["list"]].add(row["entity"])
     lists = {
         row["source"]: OfficialList(row["source"], row["name"], row["nameNl"] or "", len(named.get(row["source"], ())))
-        for row in run_named(store, "held-lists")
+        for row in held
     }
     ordered = sorted(site.entities.values(), key=lambda e: (e.label.casefold(), e.iri))
     return Catalogue(site, dict(by_instrument), dict(by_annex), lists, dict(lists_of), ordered)

@@ -20,6 +20,7 @@ from chemkg.web.pages.panel_json import PanelOut, panel_json
 from chemkg.web.pages.site import site_data
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import route_by_key, zzs_routes
+from chemkg.web.pages.zzs_json import ZZSOut, zzs_json
 from chemkg.web.search_page import absent_identifier, engine_cards, name_matches, render_search_page
 from chemkg.web.templating import render_page
 
@@ -69,7 +70,10 @@ def search(request: Request, q: str = "") -> Response:
 
 
 @router.get(
-    "/zzs", summary="Dutch ZZS: routes, and the substances of one route a page at a time", response_class=Response
+    "/zzs",
+    summary="Dutch ZZS: routes, and the substances of one route a page at a time",
+    response_model=ZZSOut,
+    responses=HTML_TOO,
 )
 def zzs(request: Request, route: str = "", page: int = Query(1, ge=1)) -> Response:
     routes = zzs_routes(page_store(request))
@@ -81,6 +85,8 @@ def zzs(request: Request, route: str = "", page: int = Query(1, ge=1)) -> Respon
             raise NotFound(f"There is no ZZS route {route!r}; choose one of: {keys}.")
         if page > shown.pages:
             raise NotFound(f"The route {route!r} has {shown.pages} page(s) of substances; page {page} does not exist.")
+    if wants_json(request):
+        return json_page(zzs_json(routes, shown, page, request_language(request)))
     return render_page(request, "zzs.html", {"routes": routes, "shown": shown, "page": page})
 
 
