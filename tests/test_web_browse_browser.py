@@ -149,3 +149,16 @@ def test_the_treaties_index_leads_to_an_annex_and_its_substances(browser: Any, l
     page.wait_for_url("**/treaty/stockholm/annex-a")
     assert "Annex A" in page.locator("h1").inner_text()
     page.context.close()
+
+
+def test_the_api_docs_render_without_leaving_the_host(browser: Any, live_site: str, tmp_path: Path) -> None:
+    page = open_page(browser, live_site, SCREEN)
+    elsewhere: list[str] = []
+    page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith(live_site) else None)
+    page.goto("/docs")
+    page.wait_for_selector(".opblock")
+    assert page.locator(".opblock").count() > 20
+    assert page.locator(".opblock-summary-path", has_text="/substances").count() >= 1
+    assert elsewhere == [], f"the docs fetched {elsewhere}"
+    shot(page, tmp_path, "api-docs")
+    page.context.close()

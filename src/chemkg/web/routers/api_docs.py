@@ -1,7 +1,8 @@
-"""``/docs`` (Swagger UI) and ``/redoc``, with their scripts and styles served by ChemKG itself.
+"""``/docs`` (Swagger UI), with its script and style served by ChemKG itself.
 
-FastAPI's own pages load Swagger UI from a CDN and are blank without internet; here the assets come
-from the ``fastapi-offline`` package, installed with ChemKG, so the API docs work offline.
+FastAPI's own page loads Swagger UI from a CDN and is blank without internet; here the assets come
+from the ``fastapi-offline`` package, installed with ChemKG, so the API docs work offline. (ReDoc is
+left out: its page fetches a logo from the ReDoc CDN.)
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 
 from fastapi import APIRouter, Request
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 
 from chemkg.web.errors import NotFound
@@ -18,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 
 ASSETS = "/static/api-docs"
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
-FILES = ("swagger-ui-bundle.js", "swagger-ui.css", "redoc.standalone.js", "favicon.png")
+FILES = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon.png")
 
 
 def _openapi_url(request: Request) -> str:
@@ -33,17 +34,6 @@ def swagger_ui(request: Request) -> HTMLResponse:
         swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
         swagger_css_url=f"{ASSETS}/swagger-ui.css",
         swagger_favicon_url=f"{ASSETS}/favicon.png",
-    )
-
-
-@router.get("/redoc")
-def redoc(request: Request) -> HTMLResponse:
-    return get_redoc_html(
-        openapi_url=_openapi_url(request),
-        title=f"{request.app.title} API",
-        redoc_js_url=f"{ASSETS}/redoc.standalone.js",
-        redoc_favicon_url=f"{ASSETS}/favicon.png",
-        with_google_fonts=False,
     )
 
 
