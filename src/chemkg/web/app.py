@@ -29,6 +29,8 @@ conventions, the Montreal Protocol, EU lists and the Dutch ZZS policy.
 
 * `/sparql` is a SPARQL 1.1 Protocol endpoint (read-only; default graph = union of the named graphs).
 * `/void` describes the dataset; `/health` and `/version` are for operators.
+* Pages (`/treaties`, `/substances`, `/panel`, `/zzs`, `/reports`, …) answer `Accept: application/json` (or
+  `?format=json`) at the same URL with their content as JSON; the response models are below.
 """
 EXPOSED_HEADERS = ["X-ChemKG-Truncated", "X-ChemKG-Result-Limit", "X-ChemKG-Note", "Retry-After"]
 
