@@ -3,7 +3,8 @@ coverage, obligations, template), for a spread of substances and groups at the r
 
 Also the pages that grow with the official lists (a spread of substances only a list names, /zzs and one
 route's page, /matrix pages, the treaties and substance indexes, filtered, and /panel), each against its
-target: substance pages p95 ≤ 150 ms, the list pages ≤ 300 ms. Run: .venv/bin/python bench/pages.py (uses CHEMKG_STORE_PATH or data/store).
+target: substance pages p95 ≤ 150 ms, the list pages ≤ 300 ms.
+Run: .venv/bin/python bench/pages.py (uses CHEMKG_STORE_PATH or data/store).
 """
 
 from __future__ import annotations
