@@ -50,7 +50,7 @@ def _route(r: Route, lang: str) -> RouteOut:
 
 def zzs_json(routes: list[Route], shown: Route | None, page: int, lang: str) -> ZZSOut:
     if shown is None:
-        return ZZSOut(routes=[_route(r, lang) for r in routes])
+        return ZZSOut(routes=[_route(r, lang) for r in routes], route=None)
     return ZZSOut(
         routes=[_route(r, lang) for r in routes],
         route=_route(shown, lang),
@@ -59,7 +59,7 @@ def zzs_json(routes: list[Route], shown: Route | None, page: int, lang: str) -> 
         substances=[
             RouteSubstance(
                 iri=s["entity"],
-                name=(s.get("labelNl") if lang == "nl" and s.get("labelNl") else s["label"]),
+                name=str(s.get("labelNl") if lang == "nl" and s.get("labelNl") else s["label"]),
                 status=s.get("status"),
                 how=str(s.get("route", "")),
             )
