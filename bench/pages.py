@@ -2,8 +2,9 @@
 coverage, obligations, template), for a spread of substances and groups at the real graph size.
 
 Also the pages that grow with the official lists (a spread of substances only a list names, /zzs and one
-route's page, /matrix pages), each against its target: substance pages p95 ≤ 150 ms, /zzs and /matrix
-≤ 300 ms. Run: .venv/bin/python bench/pages.py (uses CHEMKG_STORE_PATH or data/store).
+route's page, /matrix pages, the treaties and substance indexes, filtered, and /panel), each against its
+target: substance pages p95 ≤ 150 ms, the list pages ≤ 300 ms.
+Run: .venv/bin/python bench/pages.py (uses CHEMKG_STORE_PATH or data/store).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ LIST_PAGES = (
     "/matrix",
     "/matrix?show=zzs&page=3",
     "/matrix?show=all&page=20",
+    "/treaties",
+    "/substances",
+    "/substances?zzs=zzs&list=rivm-zzs&page=10",
+    "/substances?q=chlor&instrument=stockholm",
+    "/panel",
 )
 ROUNDS = 5
 BROWSER = {"accept": "text/html"}

@@ -24,6 +24,10 @@ LEAD = {"en": "not on any list ChemKG holds", "nl": "staat op geen enkele lijst 
 class HeldList:
     name: str
     edition: str  # YYYY-MM-DD
+    name_nl: str = ""
+
+    def name_in(self, lang: str) -> str:
+        return self.name_nl if lang == "nl" and self.name_nl else self.name
 
     @property
     def edition_dmy(self) -> str:
@@ -32,10 +36,10 @@ class HeldList:
 
 
 def held_lists(store: ox.Store) -> list[HeldList]:
-    return [HeldList(row["name"], str(row["date"])) for row in run_named(store, "held-lists")]
+    return [HeldList(row["name"], str(row["date"]), row["nameNl"] or "") for row in run_named(store, "held-lists")]
 
 
 def absence(lists: list[HeldList], lang: str = "en") -> str:
     """'not on any list ChemKG holds: RIVM ZZS list (18-07-2023), …, nor listed under the Stockholm, … '"""
-    named = ", ".join(f"{h.name} ({h.edition_dmy})" for h in lists)
+    named = ", ".join(f"{h.name_in(lang)} ({h.edition_dmy})" for h in lists)
     return f"{LEAD[lang]}: {named}; {TREATIES[lang]}" if named else f"{LEAD[lang]}; {TREATIES[lang]}"

@@ -23,6 +23,7 @@ PRECOMPUTED = (
     "held-lists",
     "page-coverage",
     "page-entities",
+    "page-entity-lists",
     "page-group-members",
     "page-zzs-assessments",
     "search-entities",

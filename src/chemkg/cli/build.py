@@ -14,6 +14,8 @@ from chemkg.imports.saved import load_imports
 from chemkg.registers.files import RegisterFormatError, canonical_text, read_register, register_paths
 from chemkg.registers.kinds import KINDS
 from chemkg.registers.validate import load
+from chemkg.releases.export import ExportFailed, publish_first_release
+from chemkg.settings import Settings
 
 
 @app.command("build")
@@ -21,6 +23,7 @@ def build_command(
     graph_dir: Path = typer.Option(None, help="Folder of curated registers [default: CHEMKG_GRAPH_DIR or graph]"),
     store: Path = typer.Option(None, help="Store to write [default: CHEMKG_STORE_PATH or data/store]"),
     index: bool = typer.Option(True, help="Also (re)build the search index."),
+    release: bool = typer.Option(True, help="Publish the build as the first release when there is none yet."),
 ) -> None:
     """Validate the curated registers and build the store (swapped in atomically)."""
     s = settings()
@@ -57,10 +60,21 @@ def build_command(
     for cls, count in report.entities.items():
         entities.add_row(cls, str(count))
     console.print(entities)
+    if release:
+        _first_release(s, store)
     if index:
         from chemkg.cli.hooks import after_build
 
         after_build(s, store)
+
+
+def _first_release(s: Settings, store: Path) -> None:
+    try:
+        published = publish_first_release(store, s.graph_dir, s.imports, s.exports)
+    except ExportFailed as exc:
+        fail(f"the store was built, but the first release was not published: {exc}")
+    if published is not None:
+        console.print(f"First release {published.version} published in {published.folder}", highlight=False)
 
 
 @app.command("lint")

@@ -71,6 +71,8 @@ def import_source(g: Graph, saved: SavedImport) -> URIRef:
     g.add((src, CK.standing, CK.officialSource))
     g.add((src, DCTERMS.rights, Literal(kind.terms)))
     g.add((src, CK.shortName, Literal(kind.short, lang="en")))
+    if kind.short_nl:
+        g.add((src, CK.shortName, Literal(kind.short_nl, lang="nl")))
     if saved.meta.get("read_on"):
         g.add((src, PAV.retrievedOn, Literal(saved.meta["read_on"], datatype=XSD.date)))
     if saved.meta.get("sha256"):

@@ -36,6 +36,7 @@ class ImportKind:
     parse: Callable[[int, Cells], list[Record]]
     terms: str  # the publisher's terms of reuse, as recorded with every snapshot
     short: str  # the name a "not on any list" answer uses
+    short_nl: str = ""  # that name on Dutch pages
     zzs: bool = False  # rows are ZZS statuses rather than listings
     numbered_entries: bool = False  # each entry number is a listing of its own (CLP index, Annex XVII entry)
 
@@ -251,6 +252,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_rivm_zzs,
             RIVM_TERMS,
             "RIVM ZZS list",
+            "RIVM-lijst zeer zorgwekkende stoffen (ZZS)",
             zzs=True,
         ),
         ImportKind(
@@ -262,6 +264,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_candidate_list,
             ECHA_TERMS,
             "ECHA Candidate List",
+            "ECHA-kandidatenlijst",
         ),
         ImportKind(
             "echa-annex-xiv",
@@ -272,6 +275,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_annex_xiv,
             ECHA_TERMS,
             "REACH Annex XIV (ECHA)",
+            "REACH-bijlage XIV (ECHA)",
         ),
         ImportKind(
             "echa-annex-xvii",
@@ -282,6 +286,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_annex_xvii,
             ECHA_TERMS,
             "REACH Annex XVII restrictions (ECHA)",
+            "REACH-bijlage XVII, beperkingen (ECHA)",
             numbered_entries=True,
         ),
         ImportKind(
@@ -293,6 +298,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_pops,
             ECHA_TERMS,
             "EU POPs list (ECHA)",
+            "EU-lijst van POP's (ECHA)",
         ),
         ImportKind(
             "echa-clp",
@@ -303,6 +309,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
             parse_clp,
             ECHA_TERMS,
             "CLP Annex VI harmonised classifications (ECHA)",
+            "CLP-bijlage VI, geharmoniseerde indelingen (ECHA)",
             numbered_entries=True,
         ),
     )

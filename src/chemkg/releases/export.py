@@ -195,3 +195,13 @@ def releases(exports_dir: Path) -> list[Release]:
         return []
     found = [r for p in exports_dir.iterdir() if not p.name.startswith(".") and (r := read_release(p))]
     return sorted(found, key=lambda r: r.built_at, reverse=True)
+
+
+def publish_first_release(
+    store_path: Path, graph_dir: Path, imports_dir: Path | None, exports_dir: Path
+) -> Release | None:
+    """Export the current build when no release exists yet (``chemkg build`` calls this), so that downloads,
+    changes and the feed have something to show from the first build on; None when there already is one."""
+    if releases(exports_dir):
+        return None
+    return export(store_path, graph_dir, imports_dir, exports_dir)

@@ -9,7 +9,7 @@ from feedgen.feed import FeedGenerator
 
 from chemkg.namespaces import BASE, path_of
 from chemkg.releases.diff import NQUADS, Diff
-from chemkg.releases.export import releases
+from chemkg.releases.export import Release, releases
 from chemkg.store import BUILD_INFO, build_info
 
 
@@ -21,8 +21,14 @@ def timestamp(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def atom_feed(diff: Diff, site: str = "", limit: int = 500) -> bytes:
-    """One Atom entry per change (the first ``limit``), the newer build's time as the feed's; links go to pages."""
+def atom_feed(
+    diff: Diff, site: str = "", limit: int = 500, published: list[tuple[Release, str]] | None = None
+) -> bytes:
+    """One Atom entry per change (the first ``limit``), the newer build's time as the feed's; links go to pages.
+
+    ``published`` adds one entry per release (with a sentence on what it holds), so the feed of a first
+    build, which has nothing to compare with, still says what there is.
+    """
     fg = FeedGenerator()
     fg.id(f"{BASE}feed.atom")
     fg.title("ChemKG: what changed")
@@ -50,6 +56,14 @@ def atom_feed(diff: Diff, site: str = "", limit: int = 500) -> bytes:
         now = f" Now {change.new}." if change.new else ""
         entry.summary(f"{change.title}. {change.label}.{was}{now}")
         entry.category(term=change.kind, label=change.title)
+    for release, summary in reversed(published or []):
+        entry = fg.add_entry()
+        entry.id(f"{BASE}release/{release.version}")
+        entry.title(f"Release {release.version} published")
+        entry.updated(timestamp(release.built_at))
+        entry.link(href=f"{site}/downloads")
+        entry.summary(summary)
+        entry.category(term="release", label="Release")
     data: bytes = fg.atom_str(pretty=True)
     return data
 

@@ -31,6 +31,8 @@ conventions, the Montreal Protocol, EU lists and the Dutch ZZS policy.
 
 * `/sparql` is a SPARQL 1.1 Protocol endpoint (read-only; default graph = union of the named graphs).
 * `/void` describes the dataset; `/health` and `/version` are for operators.
+* Pages (`/treaties`, `/substances`, `/panel`, `/zzs`, `/reports`, …) answer `Accept: application/json` (or
+  `?format=json`) at the same URL with their content as JSON; the response models are below.
 """
 EXPOSED_HEADERS = ["X-ChemKG-Truncated", "X-ChemKG-Result-Limit", "X-ChemKG-Note", "Retry-After"]
 
@@ -112,7 +114,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The service for ``settings`` (default: from the ``CHEMKG_*`` environment)."""
     settings = settings or load_settings()
     check_settings(settings)
-    app = FastAPI(title="ChemKG", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs comes from routers/api_docs.py, with its assets served locally (no CDN)
+    app = FastAPI(
+        title="ChemKG", version=__version__, description=DESCRIPTION, lifespan=lifespan, docs_url=None, redoc_url=None
+    )
     # Query workers start with the first query, so apps that never query (tests of other routes) stay light;
     # the build opens on the first request (or the warm-up at start-up).
     app.state.chemkg = AppState(

@@ -1,6 +1,7 @@
 """Page strings in English and Dutch, and how a request picks its language.
 
-The language comes from ``?lang=`` (remembered in a cookie) or the cookie, and defaults to English.
+The language comes from ``?lang=`` (remembered in a cookie), else the cookie (a choice made with the
+NL/EN switch wins), else the browser's ``Accept-Language``, else English.
 Labels from the graph carry their own language tags; this table holds only the site's own words.
 """
 
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from starlette.requests import Request
+
+from chemkg.web.browse_text import BROWSE_STRINGS, annex_part
 from chemkg.web.reports_text import REPORT_STRINGS
 
 LANGUAGES = ("en", "nl")
@@ -295,14 +299,46 @@ STRINGS: dict[str, tuple[str, str]] = {
 # The batch, report and brief pages keep their strings in their own module; one table serves all pages.
 assert not set(STRINGS) & set(REPORT_STRINGS), "a page string is defined twice"
 STRINGS.update(REPORT_STRINGS)
+assert not set(STRINGS) & set(BROWSE_STRINGS), "a page string is defined twice"
+STRINGS.update(BROWSE_STRINGS)
 
 
-def pick_language(query_value: str | None, cookies: Mapping[str, str]) -> str:
-    """The language asked for in the query string, else remembered in the cookie, else English."""
+def pick_language(query_value: str | None, cookies: Mapping[str, str], accept_language: str | None = None) -> str:
+    """The language asked for in the query string, else remembered in the cookie, else the browser's
+    preferred one of ours (``Accept-Language``), else English."""
     for candidate in (query_value, cookies.get(COOKIE)):
         if candidate and candidate.lower() in LANGUAGES:
             return candidate.lower()
-    return DEFAULT_LANGUAGE
+    return browser_language(accept_language) or DEFAULT_LANGUAGE
+
+
+def browser_language(header: str | None) -> str | None:
+    """The language of ours the ``Accept-Language`` header ranks highest (``nl-BE;q=0.9`` counts as nl), or None.
+
+    Ties go to the header's order; ``*`` means any language, so it picks none of ours in particular.
+    """
+    best: tuple[float, int, str] | None = None
+    for order, part in enumerate((header or "").split(",")):
+        tag, *params = (p.strip() for p in part.split(";"))
+        primary = tag.split("-")[0].lower()
+        if primary not in LANGUAGES:
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > 0 and (best is None or (q, -order) > (best[0], -best[1])):
+            best = (q, order, primary)
+    return best[2] if best else None
+
+
+def request_language(request: Request) -> str:
+    """The page language of ``request``: ``?lang=``, the switch's cookie, then ``Accept-Language``."""
+    return pick_language(request.query_params.get("lang"), request.cookies, request.headers.get("accept-language"))
 
 
 class Translator:
@@ -316,6 +352,26 @@ class Translator:
         pair = STRINGS.get(key)
         text = pair[self._index] if pair else key
         return text.format(**values) if values else text
+
+    def num(self, n: int) -> str:
+        """A count with the thousands separator of this language (5,735 in English, 5.735 in Dutch)."""
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.lang == "nl" else text
+
+    def word(self, prefix: str, value: str | None) -> str:
+        """``t.word("status", "listed")``: the translation under ``status.listed``, else the value as it is."""
+        pair = STRINGS.get(f"{prefix}.{value}")
+        return pair[self._index] if pair else value or ""
+
+    def say(self, message: str | None) -> str:
+        """A message of the resolver (why an input was not found or not valid) in this language."""
+        from chemkg.web.match_text import message_text
+
+        return message_text(message, self.lang)
+
+    def part(self, text: str | None) -> str:
+        """A part or group of an annex as the graph names it ('Part A'), in this language ('Deel A')."""
+        return annex_part(text or "", self.lang)
 
     def pick(self, en: str | None, nl: str | None) -> str:
         """A value from the graph in this language, falling back to English."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import Request
 
-from chemkg.web.i18n import pick_language
+from chemkg.web.i18n import request_language
 from chemkg.web.live import Build
 
 RELATED = 6
@@ -19,6 +19,6 @@ def related_for(request: Request, build: Build, iri: str, k: int = RELATED) -> l
     neighbours = build.neighbours()
     if neighbours is None:
         return []
-    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    lang = request_language(request)
     found = neighbours.related(iri, k=k, lang=lang)
     return [{"iri": n.iri, "type": n.type, "label": n.label, "score": n.similarity} for n in found]

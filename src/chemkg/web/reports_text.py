@@ -17,7 +17,7 @@ REPORT_STRINGS: dict[str, tuple[str, str]] = {
     "batch.file": ("…or upload a file (.txt, .csv, .xlsx)", "…of upload een bestand (.txt, .csv, .xlsx)"),
     "batch.column": ("Column (name or number, for CSV/XLSX)", "Kolom (naam of nummer, voor CSV/XLSX)"),
     "batch.show": ("Show results", "Toon resultaten"),
-    "batch.download": ("Download", "Download"),
+    "batch.download": ("Download", "Downloaden"),
     "batch.summary": (
         "{rows} rows: {resolved} resolved, {fuzzy} by close match, {unresolved} not found, {invalid} invalid",
         "{rows} rijen: {resolved} gevonden, {fuzzy} via een gelijkende naam, {unresolved} niet gevonden, "

@@ -15,8 +15,9 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from chemkg.search.documents import TYPE_WORDS, TYPES
-from chemkg.web.i18n import pick_language
+from chemkg.web.i18n import request_language
 from chemkg.web.live import Build
+from chemkg.web.match_text import close_reason, exact_reason, hit_reason
 from chemkg.web.negotiation import negotiate
 from chemkg.web.pages.site import STATUS_TO_COVERAGE, SiteData
 from chemkg.web.questions import ask_build
@@ -88,7 +89,7 @@ def name_matches(build: Build, query: str, lang: str) -> list[Card]:
     found = resolver.resolve(query)
     cards: list[Card] = []
     if found.entity is not None:
-        reason = f"{found.match_type}: {found.matched}" if found.matched else str(found.match_type)
+        reason = exact_reason(found.match_type, found.matched, lang)
         for entity in [found.entity, *found.also]:
             cards.append(
                 card(site, entity.iri, "", entity.label_nl if lang == "nl" else entity.label, reason, "", lang)
@@ -96,9 +97,8 @@ def name_matches(build: Build, query: str, lang: str) -> list[Card]:
     if found.status in ("unresolved", "fuzzy") or not cards:
         for s in resolver.suggest(query, limit=8):
             if all(c.iri != s.iri for c in cards):
-                reason = f"close to “{s.matched}” ({s.score:.0f}%)"
-                if s.differs:  # e.g. tri- where tetra- was typed: shown, never taken for the query
-                    reason += f"; may be another chemical: {s.differs}"
+                # s.differs, e.g. tri- where tetra- was typed: shown, never taken for the query
+                reason = close_reason(s.matched, s.score, s.differs, lang)
                 cards.append(card(site, s.iri, "", s.label, reason, "", lang))
     return cards
 
@@ -157,17 +157,6 @@ def render_search_page(
     return render_page(request, "search.html", context)
 
 
-def hit_reason(explanation: dict[str, Any]) -> str:
-    """Why a search hit matched, in a few words, from the engine's explanation."""
-    parts = [f"{e.get('kind', 'name')} “{e.get('value', '')}”" for e in explanation.get("exact") or []]
-    terms = explanation.get("matched_words") or explanation.get("matched_terms") or []
-    if terms:
-        parts.append(", ".join(map(str, terms[:6])))
-    if explanation.get("dense_rank") and not explanation.get("lexical_rank"):
-        parts.append("meaning (semantic match)")
-    return "; ".join(parts) or "related meaning"
-
-
 def engine_cards(request: Request, build: Build, query: str, lang: str) -> tuple[list[Card], dict[str, Any]] | None:
     """Cards from the same answer the JSON API gives (``search_json``), or None without a usable index."""
     if not build.index.usable:
@@ -184,7 +173,7 @@ def engine_cards(request: Request, build: Build, query: str, lang: str) -> tuple
     )
     site = build.site
     cards = [
-        card(site, h["iri"], h["type"], h["label"], hit_reason(h["explanation"]), h["snippet"], lang)
+        card(site, h["iri"], h["type"], h["label"], hit_reason(h["explanation"], lang), h["snippet"], lang)
         for h in answer["results"]
     ]
     return cards, answer["read_as"]
@@ -193,7 +182,7 @@ def engine_cards(request: Request, build: Build, query: str, lang: str) -> tuple
 def search_page_response(request: Request, build: Build, q: str = "") -> Response:
     """The browser view of ``/search``: the answer to a question it understands, then the result cards."""
     negotiate(request, ["text/html"])
-    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    lang = request_language(request)
     if not q.strip():
         return render_search_page(request, build, "", [])
     absent = absent_identifier(build, q)

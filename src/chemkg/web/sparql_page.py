@@ -28,10 +28,10 @@ def question_examples(request: Request) -> list[dict[str, str]]:
     """The ask catalogue's templates, each as its example question and the query it becomes."""
     from chemkg.ask.answer import examples as ask_examples
     from chemkg.web.errors import Unavailable
-    from chemkg.web.i18n import pick_language
+    from chemkg.web.i18n import request_language
     from chemkg.web.live import current_build
 
-    lang = pick_language(request.query_params.get("lang"), request.cookies)
+    lang = request_language(request)
     try:
         build = current_build(request)
     except Unavailable:  # no store yet: the editor still works, without the question catalogue

@@ -30,7 +30,7 @@ def render_page(
     language: ``lang``, the translator ``t`` and ``lang_links`` for the language switch."""
     state = app_state(request)
     asked = request.query_params.get("lang")
-    lang = pick_language(asked, request.cookies)
+    lang = pick_language(asked, request.cookies, request.headers.get("accept-language"))
     page = {
         "settings": state.settings,
         "lang": lang,
@@ -40,6 +40,7 @@ def render_page(
     response = state.templates.TemplateResponse(
         request, template, {**page, **(context or {})}, status_code=status_code, headers=dict(headers or {})
     )
+    response.headers["Vary"] = "Accept, Accept-Language, Cookie"  # the same URL differs by these
     if asked == lang:  # remember an explicit choice
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
     return response

@@ -6,9 +6,31 @@ it out, so every format says the same thing with the same citations.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from chemkg.profile import Citation
+
+# A locator part that points at a place in the source (an article, annex, part, page, row, entry, index or
+# decision); anything else in the register's locator cell (how a status was derived, which page of a site was
+# read, working remarks) is a note for curators and stays out of a brief's references.
+PLACE = re.compile(
+    r"""^(?:
+        (?:[A-Z][a-z]+\ )?art(?:icle)?\.?\ ?\d |
+        (?:annex|part|parts|para|paragraph|section|chapter|table|appendix|§)\b |
+        pp?\.\ ?\d | page\ \d | rows?\ \d | entry\ ["“\d] | index\ \d |
+        [\w.-]+\.(?:xlsx|csv|pdf|xml),\ rows?\ \d |
+        memo\ ' | decision\b |
+        [A-Z]{2,5}-\d+/\d+ | UNEP/ | [A-Z]+/[A-Z]
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def note_locators(locator: str | None) -> list[str]:
+    """The parts of a locator cell that say where in the source a fact is, for the reader of a brief."""
+    parts = [p.strip() for p in (locator or "").split(";")]
+    return [p for p in parts if p and PLACE.match(p)]
 
 
 @dataclass
@@ -58,8 +80,9 @@ class Brief:
                     len(self.references) + 1, c.title, c.url, [], c.confidence == "memory", c.standing == "secondary"
                 )
                 self.references.append(ref)
-            if c.locator and c.locator not in ref.locators:
-                ref.locators.append(c.locator)
+            for locator in note_locators(c.locator):
+                if locator not in ref.locators:
+                    ref.locators.append(locator)
             if ref.number not in numbers:
                 numbers.append(ref.number)
         return sorted(numbers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -51,11 +52,50 @@ def render_text(brief: Brief, fmt: str) -> str:
     )
 
 
+def a4(document: Any) -> None:
+    """Every section on A4 with 2 cm margins (python-docx's template is US Letter)."""
+    from docx.shared import Cm, Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
+
+
+def add_hyperlink(paragraph: Any, url: str, text: str) -> None:
+    """A clickable link (python-docx has no API for one: a ``w:hyperlink`` to an external relationship)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "1F5F8B")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    for element in (style, color, underline):
+        props.append(element)
+    run.append(props)
+    body = OxmlElement("w:t")
+    body.text = text
+    body.set(qn("xml:space"), "preserve")
+    run.append(body)
+    link.append(run)
+    paragraph._p.append(link)
+
+
 def render_docx(brief: Brief) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
     document = Document()
+    a4(document)
     document.core_properties.title = f"{brief.title}: {brief.subtitle}"
     document.core_properties.language = brief.lang
     document.add_heading(brief.title, level=0)
@@ -71,14 +111,21 @@ def render_docx(brief: Brief) -> bytes:
                 mark.font.superscript = True
     document.add_heading(t(brief.lang, "references"), level=1)
     for ref in brief.references:
-        text = ref.title + (f" ({'; '.join(ref.locators)})" if ref.locators else "")
+        paragraph = document.add_paragraph(style="List Number")
+        linked = bool(ref.url and ref.url.startswith(("https://", "http://")))
+        if linked:
+            add_hyperlink(paragraph, str(ref.url), ref.title)  # the title itself is the link
+        else:
+            paragraph.add_run(ref.title)
+        text = f" ({'; '.join(ref.locators)})" if ref.locators else ""
         if ref.unconfirmed:
             text += f" [{t(brief.lang, 'unconfirmed')}]"
         if ref.secondary:
             text += f" [{t(brief.lang, 'secondary')}]"
-        if ref.url:
-            text += f" {ref.url}"
-        document.add_paragraph(text, style="List Number").runs[0].font.size = Pt(9)
+        if text:
+            paragraph.add_run(text)
+        for run in paragraph.runs:
+            run.font.size = Pt(9)
     document.add_paragraph(brief.footer).runs[0].font.size = Pt(8)
     out = io.BytesIO()
     document.save(out)

@@ -20,6 +20,7 @@ class CoverageCell:
     state: str
     listings: list[str]  # IRIs of the listings behind the state
     through: list[str] = field(default_factory=list)  # labels of the groups or members it is inherited through
+    through_nl: list[str] = field(default_factory=list)  # the same in Dutch
 
 
 @dataclass
@@ -127,8 +128,12 @@ def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | No
     coverage = []
     for instrument, (state, cells) in site.coverage(iri).items():
         behind = [c for c in cells if STATUS_TO_COVERAGE.get(c.status) == state]
-        through = [site.entities[i].name("en") if i in site.entities else i for i in site.through(iri, behind)]
-        coverage.append(CoverageCell(site.instruments[instrument], state, [c.listing for c in behind], through))
+        via = site.through(iri, behind)
+        through = [site.entities[i].name("en") if i in site.entities else i for i in via]
+        through_nl = [site.entities[i].name("nl") if i in site.entities else i for i in via]
+        coverage.append(
+            CoverageCell(site.instruments[instrument], state, [c.listing for c in behind], through, through_nl)
+        )
     statuses = {row["status"] for row in profile.zzs}
     zzs = "zzs" if "zzs" in statuses else ("potential-zzs" if statuses else None)
     return SubstancePage(

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chemkg.web.routers import ask, entities, imports, meta, pages, releases, reports, search, sparql
+from chemkg.web.routers import (
+    api_docs,
+    ask,
+    browse,
+    entities,
+    imports,
+    meta,
+    pages,
+    releases,
+    reports,
+    search,
+    sparql,
+)
 
 ROUTERS: list[APIRouter] = [
     sparql.router,
@@ -14,7 +26,9 @@ ROUTERS: list[APIRouter] = [
     releases.router,
     ask.router,
     search.router,  # before pages: /search answers JSON and hands browsers to the page
+    browse.router,
     pages.router,
     entities.router,
     meta.router,
+    api_docs.router,
 ]

@@ -29,6 +29,7 @@ def describe(saved: SavedImport, summaries: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": saved.kind,
         "title": kind.title if kind else saved.kind,
+        "title_nl": kind.short_nl if kind and kind.short_nl else "",
         "publisher": kind.publisher if kind else "",
         "graph": f"https://w3id.org/chemkg/graph/import/{saved.kind}",
         **saved.meta,

@@ -10,12 +10,15 @@ from fastapi.responses import Response
 from chemkg.namespaces import BASE, path_of
 from chemkg.web.charts import matrix_svg, timeline_svg
 from chemkg.web.errors import BadRequest, NotFound
-from chemkg.web.i18n import Translator, pick_language
+from chemkg.web.i18n import Translator, request_language
 from chemkg.web.live import CurrentBuild
+from chemkg.web.page_json import HTML_TOO, json_page, wants_json
 from chemkg.web.pages.matrix import FILTERS, PAGE_SIZE, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
+from chemkg.web.pages.panel_json import PanelOut, panel_json
 from chemkg.web.pages.treaty import annex_page, treaty_page
 from chemkg.web.pages.zzs import route_by_key, zzs_routes
+from chemkg.web.pages.zzs_json import ZZSOut, zzs_json
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Pages"])
@@ -25,7 +28,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _t(request: Request) -> Translator:
-    return Translator(pick_language(request.query_params.get("lang"), request.cookies))
+    return Translator(request_language(request))
 
 
 @router.get("/", summary="Home: search and an overview of the instruments", response_class=Response)
@@ -35,13 +38,16 @@ def home(request: Request, build: CurrentBuild) -> Response:
     stats = {
         "substances": len(site.entities),
         "listings": sum(i.listings for i in site.instruments.values()),
-        "instruments": len(site.instruments),
+        "instruments": len(instruments),  # the ones the page shows; /treaties has them all
     }
     return render_page(request, "home.html", {"instruments": instruments, "site": site, "stats": stats})
 
 
 @router.get(
-    "/zzs", summary="Dutch ZZS: routes, and the substances of one route a page at a time", response_class=Response
+    "/zzs",
+    summary="Dutch ZZS: routes, and the substances of one route a page at a time",
+    response_model=ZZSOut,
+    responses=HTML_TOO,
 )
 def zzs(request: Request, build: CurrentBuild, route: str = "", page: int = Query(1, ge=1)) -> Response:
     routes = zzs_routes(build.store)
@@ -53,14 +59,23 @@ def zzs(request: Request, build: CurrentBuild, route: str = "", page: int = Quer
             raise NotFound(f"There is no ZZS route {route!r}; choose one of: {keys}.")
         if page > shown.pages:
             raise NotFound(f"The route {route!r} has {shown.pages} page(s) of substances; page {page} does not exist.")
+    if wants_json(request):
+        return json_page(zzs_json(routes, shown, page, request_language(request)))
     return render_page(request, "zzs.html", {"routes": routes, "shown": shown, "page": page})
 
 
-@router.get("/panel", summary="The ISP-CWP panel, its functions and candidate topics", response_class=Response)
+@router.get(
+    "/panel",
+    summary="The ISP-CWP panel: functions, topics, what the Netherlands does and the next meetings",
+    response_model=PanelOut,
+    responses=HTML_TOO,
+)
 def panel(request: Request, build: CurrentBuild) -> Response:
     page = panel_page(build.store)
     if page is None:
         raise NotFound("The graph has no ISP-CWP panel yet.")
+    if wants_json(request):
+        return json_page(panel_json(page, request_language(request)))
     return render_page(request, "panel.html", {"page": page})
 
 

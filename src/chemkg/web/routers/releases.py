@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from chemkg.releases.diff import CHANGE_TITLES, Diff, Snapshot, SnapshotError, compare, open_snapshot
-from chemkg.releases.export import releases
+from chemkg.releases.export import Release, releases
 from chemkg.releases.feed import atom_feed, previous_snapshot
 from chemkg.web.errors import NotFound
 from chemkg.web.live import Build, CurrentBuild
@@ -67,17 +67,45 @@ def _diff(build: Build, previous: Path) -> Diff | None:
     return compare(old_store, build.store, old, new)
 
 
+def holdings(build: Build) -> dict[str, int]:
+    """What the current build holds, for the release notes on /changes and in the feed."""
+    site = build.site
+    return {
+        "substances_and_groups": len(site.entities),
+        "listings": sum(i.listings for i in site.instruments.values()),
+        "instruments": len(site.instruments),
+        "zzs": sum(1 for e in site.entities.values() if e.zzs == "zzs"),
+    }
+
+
+def release_sentence(release: Release, holds: dict[str, int], current: bool) -> str:
+    what = (
+        f"holds {holds['substances_and_groups']:,} substances and groups, {holds['listings']:,} listings under "
+        f"{holds['instruments']} instruments and {holds['zzs']:,} ZZS"
+    )
+    return f"ChemKG {release.version} (built {release.built_at})" + (f" {what}." if current else ".")
+
+
+def current_release(build: Build, exports: Path) -> Release | None:
+    """The release of the build being served (``chemkg build`` publishes the first one), if there is one."""
+    return next((r for r in releases(exports) if r.built_at == (build.built_at or "")), None)
+
+
 @router.get("/changes", summary="What changed since the previous build: listings, ZZS status, substances")
 def changes(request: Request, build: CurrentBuild, settings: Config) -> Response:
     chosen = negotiate(request, OFFERED)
     diff = current_diff(build, settings.exports)
+    release = current_release(build, settings.exports)
+    holds = holdings(build)
     if chosen == "application/json":
         body: dict[str, Any] = diff.as_json() if diff else {"changes": [], "note": "no earlier build to compare with"}
+        body["release"] = {"version": release.version, "built_at": release.built_at} if release else None
+        body["holds"] = holds
         return JSONResponse(body)
     groups = []
     if diff is not None:
         groups = [(kind, title, [c for c in diff.changes if c.kind == kind]) for kind, title in CHANGE_TITLES.items()]
-    return render_page(request, "changes.html", {"diff": diff, "groups": groups})
+    return render_page(request, "changes.html", {"diff": diff, "groups": groups, "release": release, "holds": holds})
 
 
 @router.get("/feed.atom", summary="Atom feed of the changes since the previous build", response_class=Response)
@@ -87,4 +115,10 @@ def feed(request: Request, build: CurrentBuild, settings: Config) -> Response:
         now = Snapshot("current", build.built_at or "", build.info.get("git_revision"))
         diff = Diff(Snapshot("none", "", None), now)
     site = str(request.base_url).rstrip("/")
-    return Response(atom_feed(diff, site=site), media_type=ATOM)
+    current = current_release(build, settings.exports)
+    holds = holdings(build)
+    published = [
+        (r, release_sentence(r, holds, current is not None and r.version == current.version))
+        for r in releases(settings.exports)
+    ]
+    return Response(atom_feed(diff, site=site, published=published), media_type=ATOM)

@@ -27,6 +27,8 @@ from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, Repo
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
 from chemkg.web.live import Build, CurrentBuild
+from chemkg.web.page_json import wants_json
+from chemkg.web.pages.dutch_labels import dutch_labels
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Reports"])
@@ -63,7 +65,9 @@ def _batch_rows(build: Build, text: str | None, upload: tuple[str, bytes] | None
 
 
 def _lang(request: Request, asked: str | None = None) -> str:
-    return pick_language(asked or request.query_params.get("lang"), request.cookies)
+    return pick_language(
+        asked or request.query_params.get("lang"), request.cookies, request.headers.get("accept-language")
+    )
 
 
 @router.post("/api/batch", summary="Look up a list of substances and their coverage")
@@ -93,8 +97,8 @@ async def api_batch(
 
 
 @router.get("/batch", include_in_schema=False)
-def batch_page(request: Request) -> Response:
-    return render_page(request, "batch.html", _page_context(request, None, "", ""))
+def batch_page(request: Request, build: CurrentBuild) -> Response:
+    return render_page(request, "batch.html", _page_context(request, build, None, "", ""))
 
 
 @router.post("/batch", include_in_schema=False)
@@ -109,12 +113,14 @@ async def batch_results(
 
     def work() -> Response:
         rows = _batch_rows(build, text, upload, column)
-        return render_page(request, "batch.html", _page_context(request, rows, text or "", column or ""))
+        return render_page(request, "batch.html", _page_context(request, build, rows, text or "", column or ""))
 
     return await run_in_threadpool(work)
 
 
-def _page_context(request: Request, rows: list[BatchRow] | None, text: str, column: str) -> dict[str, Any]:
+def _page_context(
+    request: Request, build: Build, rows: list[BatchRow] | None, text: str, column: str
+) -> dict[str, Any]:
     lang = _lang(request)
     keys = [c.key for c in (*COLUMNS, ZZS_COLUMN)]
     return {
@@ -124,6 +130,7 @@ def _page_context(request: Request, rows: list[BatchRow] | None, text: str, colu
         "coverage_keys": keys,
         "coverage_label": {k: column_label(k, lang) for k in keys},
         "cell_label": partial(cell_label, lang=lang),
+        "dutch": dutch_labels(build.store) if lang == "nl" and rows else {},
         "path_of": path_of,
         "text": text,
         "column": column,
@@ -178,16 +185,21 @@ def api_report(build: CurrentBuild, name: str, years: int = DEFAULT_YEARS) -> JS
 
 @router.get("/reports", include_in_schema=False)
 def reports_page(request: Request) -> Response:
+    if wants_json(request):  # the same JSON as /api/reports, at the page's URL
+        return api_reports()
     return render_page(request, "reports.html", {"reports": REPORTS.values()})
 
 
 @router.get("/reports/{name}", include_in_schema=False)
 def report_page(request: Request, build: CurrentBuild, name: str, years: int = DEFAULT_YEARS) -> Response:
+    if wants_json(request):
+        return api_report(build, name, years)
     result = _report(build, name, years)
+    dutch = dutch_labels(build.store) if _lang(request) == "nl" else {}
     return render_page(
         request,
         "report.html",
-        {"result": result, "path_of": path_of, "years": years},
+        {"result": result, "path_of": path_of, "years": years, "dutch": dutch},
     )
 
 
