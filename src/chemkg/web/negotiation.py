@@ -16,7 +16,7 @@ from fastapi import Request
 from rdflib import Graph
 
 from chemkg.namespaces import PREFIXES
-from chemkg.web.errors import NotAcceptable
+from chemkg.web.errors import BadRequest, NotAcceptable
 from chemkg.web.formats import BY_MEDIA_TYPE, FORMATS, GRAPH_TYPES, RDF_DOCUMENT_TYPES, RESULT_TYPES, Format
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Format",
     "best_match",
     "choose",
+    "choose_named",
     "content_type",
     "negotiate",
     "parse_accept",
@@ -116,6 +117,23 @@ def choose(accept: str | None, offered: Sequence[str], format_name: str | None =
     if format_name:
         return by_format_name(format_name, offered)
     return best_match(accept, offered)
+
+
+def choose_named(accept: str | None, offered: Sequence[str], format_names: Sequence[str]) -> str | None:
+    """Like :func:`choose` for requests that name their format more than once (``format`` and ``output``).
+
+    Names that pick the same offered type agree (``tsv`` and ``text/tab-separated-values``); names
+    this answer cannot use are passed over while another one fits; two that pick different types are
+    a 400 naming both.
+    """
+    if not format_names:
+        return best_match(accept, offered)
+    picked = {name: by_format_name(name, offered) for name in format_names}
+    chosen = sorted({t for t in picked.values() if t is not None})
+    if len(chosen) > 1:
+        named = ", ".join(f"`{name}` ({t})" for name, t in picked.items() if t is not None)
+        raise BadRequest(f"The request asks for different formats: {named}; ask for one.")
+    return chosen[0] if chosen else None
 
 
 def negotiate(request: Request, offered: Sequence[str], format_name: str | None = None) -> str:

@@ -19,7 +19,7 @@ from chemkg.web.negotiation import (
     GRAPH_TYPES,
     RDF_DOCUMENT_TYPES,
     RESULT_TYPES,
-    choose,
+    choose_named,
     content_type,
     negotiate,
     not_acceptable,
@@ -51,7 +51,8 @@ QUERY_PARAMETERS: list[dict[str, Any]] = [
         "name": "format",
         "in": "query",
         "schema": {"type": "string"},
-        "description": "Instead of Accept: json, xml, csv, tsv, turtle, nt, jsonld, rdfxml, nq, trig.",
+        "description": "Instead of Accept: json, xml, csv, tsv, turtle, nt, json-ld, rdfxml, n3, nq, trig, or a "
+        "media type. `output` and `results` are read the same way; names given more than once must agree.",
     },
 ]
 POST_BODY: dict[str, Any] = {
@@ -61,13 +62,16 @@ POST_BODY: dict[str, Any] = {
         UPDATE_BODY: {"schema": {"type": "string"}, "description": "Refused: the endpoint is read-only (403)."},
     }
 }
+ALLOWED = "GET, HEAD, POST, OPTIONS"
 READ_ONLY = (
     "This SPARQL endpoint is read-only. ChemKG's data changes through the curated registers in graph/ "
     "and `chemkg build`; see docs/sparql.md."
 )
 
 
-@router.get("/sparql", openapi_extra={"parameters": QUERY_PARAMETERS}, summary="SPARQL query (GET)")
+@router.api_route(
+    "/sparql", methods=["GET", "HEAD"], openapi_extra={"parameters": QUERY_PARAMETERS}, summary="SPARQL query (GET)"
+)
 async def sparql_get(request: Request) -> Response:
     """Run ``query``; without one, describe the service (SPARQL 1.1 Service Description)."""
     protocol = read_get(request)
@@ -99,13 +103,21 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
     if uses_service(query):
         raise Forbidden("Federated queries (SERVICE) are not allowed: this endpoint does not call other services.")
     accept = request.headers.get("accept")
-    results_type = choose(accept, RESULT_TYPES, protocol.format)
-    graph_type = choose(accept, GRAPH_TYPES, protocol.format)
+    results_type = choose_named(accept, RESULT_TYPES, protocol.formats)
+    graph_type = choose_named(accept, GRAPH_TYPES, protocol.formats)
     if results_type is None and graph_type is None:
-        raise not_acceptable(RESULT_TYPES + GRAPH_TYPES, protocol.format)
+        raise not_acceptable(RESULT_TYPES + GRAPH_TYPES, ", ".join(protocol.formats) or None)
     settings = request.app.state.settings
     pool: QueryPool = request.app.state.pool
-    job = Job(query, results_type, graph_type, settings.result_limit, protocol.default_graphs, protocol.named_graphs)
+    job = Job(
+        query,
+        results_type,
+        graph_type,
+        settings.result_limit,
+        protocol.default_graphs,
+        protocol.named_graphs,
+        base_iri=endpoint_url(request),
+    )
     reply = await pool.execute(job)
     meta = reply.meta
     if meta.status != 200:
@@ -124,7 +136,14 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
 
 
 def endpoint_url(request: Request) -> str:
+    """The endpoint's own URL: the base IRI of queries sent to it (RFC 3986 §5.1.3, the retrieval URI)."""
     return str(request.url.replace(query="", fragment=""))
+
+
+@router.options("/sparql", include_in_schema=False)
+async def sparql_options() -> Response:
+    """What a client may send here (CORS preflights are answered before this by the CORS middleware)."""
+    return Response(status_code=204, headers={"Allow": ALLOWED, "Accept-Post": ", ".join((QUERY_BODY, FORM))})
 
 
 def describe_service(request: Request, protocol: ProtocolRequest) -> Response:
