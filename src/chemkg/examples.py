@@ -70,6 +70,15 @@ def _prefixes(graph: ox.Store, subject: ox.NamedNode) -> tuple[tuple[str, str], 
     return tuple(sorted(declared.items(), key=lambda p: order.index(p[0]) if p[0] in order else len(order)))
 
 
+def _query_of(graph: ox.Store, subject: ox.NamedNode) -> tuple[str, str]:
+    """The form and text of an example's query (``sh:select``, ``sh:ask``, ``sh:construct`` or ``sh:describe``)."""
+    for key, form in FORMS.items():
+        for quad in graph.quads_for_pattern(subject, ox.NamedNode(SH + key), None):
+            if isinstance(quad.object, ox.Literal):
+                return form, quad.object.value
+    raise ValueError(f"{subject.value} has no sh:select, sh:ask, sh:construct or sh:describe")
+
+
 @cache
 def load_examples() -> tuple[Example, ...]:
     """Every example of the catalogue, in the order of their names (``cq01`` first)."""
@@ -81,15 +90,13 @@ def load_examples() -> tuple[Example, ...]:
     for typed in graph.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), executable):
         subject = typed.subject
         assert isinstance(subject, ox.NamedNode)
-        for key, form in FORMS.items():
-            found = list(graph.quads_for_pattern(subject, ox.NamedNode(SH + key), None))
-            if found:
-                body = found[0].object.value
-                break
-        else:
-            raise ValueError(f"{subject.value} has no sh:select, sh:ask, sh:construct or sh:describe")
+        form, body = _query_of(graph, subject)
         identifier = _by_language(graph, subject, DCTERMS + "identifier")["en"]
-        keywords = sorted(q.object.value for q in graph.quads_for_pattern(subject, ox.NamedNode(SCHEMA + "keywords"), None))
+        keywords = sorted(
+            q.object.value
+            for q in graph.quads_for_pattern(subject, ox.NamedNode(SCHEMA + "keywords"), None)
+            if isinstance(q.object, ox.Literal)
+        )
         examples.append(
             Example(
                 name=identifier,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from chemkg.web.reports_text import REPORT_STRINGS
+from chemkg.web.sparql_text import SPARQL_STRINGS
 
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -289,6 +290,8 @@ STRINGS: dict[str, tuple[str, str]] = {
 # The batch, report and brief pages keep their strings in their own module; one table serves all pages.
 assert not set(STRINGS) & set(REPORT_STRINGS), "a page string is defined twice"
 STRINGS.update(REPORT_STRINGS)
+assert not set(STRINGS) & set(SPARQL_STRINGS), "a page string is defined twice"
+STRINGS.update(SPARQL_STRINGS)
 
 
 def pick_language(query_value: str | None, cookies: Mapping[str, str]) -> str:

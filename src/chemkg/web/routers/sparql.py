@@ -14,7 +14,7 @@ from fastapi.responses import Response, StreamingResponse
 from chemkg.sparql import uses_service
 from chemkg.store import StoreMissing, build_info
 from chemkg.web.describe import service_description
-from chemkg.web.errors import BadRequest, ChemKGError, Forbidden, Unavailable
+from chemkg.web.errors import BadRequest, ChemKGError, Forbidden, NotFound, Unavailable
 from chemkg.web.negotiation import (
     GRAPH_TYPES,
     RDF_DOCUMENT_TYPES,
@@ -28,7 +28,7 @@ from chemkg.web.negotiation import (
 )
 from chemkg.web.pool import QueryPool
 from chemkg.web.protocol import FORM, QUERY_BODY, UPDATE_BODY, ProtocolRequest, read_get, read_post
-from chemkg.web.sparql_page import render_sparql_page
+from chemkg.web.sparql_page import VENDOR_FILES, render_sparql_page, vendor_folder
 from chemkg.web.worker import Job
 
 router = APIRouter(tags=["SPARQL"])
@@ -168,3 +168,16 @@ def sparql_html_page(request: Request, info: dict[str, Any] | None, query: str |
     if info is None:
         raise Unavailable("No built store yet; run `chemkg build`.", retry_after=60)
     return render_sparql_page(request, info, query)
+
+
+VENDOR_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+@router.get("/static/vendor/yasgui/{name}", include_in_schema=False)
+def yasgui_asset(name: str) -> Response:
+    """YASGUI's pinned build, unpacked by ``make vendor`` at install time (never fetched at run time)."""
+    if name not in VENDOR_FILES or not (vendor_folder() / name).is_file():
+        raise NotFound(f"There is no vendored file {name}; run `make vendor` to install the query editor.")
+    body = (vendor_folder() / name).read_bytes()
+    media_type = VENDOR_TYPES[name[name.rfind(".") :]]
+    return Response(body, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})
