@@ -14,6 +14,7 @@ from chemkg.cli.app import app, console, fail, settings
 from chemkg.sparql import QuerySyntaxError, column_order, run
 from chemkg.store import StoreMissing, named_queries, open_store, term_value
 from chemkg.web.formats import by_name, names_for
+from chemkg.web.pages.ontology import chemkg_context
 from chemkg.web.results import WRITERS, write_boolean, write_graph
 
 
@@ -60,17 +61,20 @@ def query_command(
         fail(f"the query does not parse: {exc}", code=2)
     except OSError as exc:
         fail(f"the store could not be read: {exc}")
-    write_result(result, fmt, text)
+    write_result(result, fmt, text, store)
 
 
-def write_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str, query: str) -> None:
+def write_result(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str, query: str, store: ox.Store
+) -> None:
     """Print the answer in the format asked for, from the same format table and writers as ``/sparql``."""
     out = sys.stdout.buffer
     if isinstance(result, ox.QueryTriples):
         graph_format = by_name("turtle" if fmt == "table" else fmt, "rdf")
         if graph_format is None or graph_format.rdf is None:
             fail(f"--format {fmt} is not a graph format; use one of: {', '.join(names_for('rdf'))}")
-        write_graph(list(result), graph_format.rdf, out.write)
+        context = chemkg_context(store) if graph_format.rdf == ox.RdfFormat.JSON_LD else None
+        write_graph(list(result), graph_format.rdf, out.write, context)
         out.flush()
         return
     if fmt == "table":

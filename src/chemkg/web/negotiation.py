@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from fastapi import Request
 from rdflib import Graph
 
-from chemkg.namespaces import PREFIXES
 from chemkg.web.errors import BadRequest, NotAcceptable
 from chemkg.web.formats import BY_MEDIA_TYPE, FORMATS, GRAPH_TYPES, RDF_DOCUMENT_TYPES, RESULT_TYPES, Format
+from chemkg.web.results import write_graph
 
 __all__ = [
     "BY_MEDIA_TYPE",
@@ -158,17 +158,19 @@ def prefers_html(request: Request) -> bool:
     return bool(accept) and best_match(accept, ["application/json", "text/html"]) == "text/html"
 
 
-def render_rdf(data: Graph | Iterable[ox.Triple], media_type: str) -> bytes:
-    """Serialise a graph (rdflib or pyoxigraph triples) in one of the RDF media types of the table."""
+def render_rdf(data: Graph | Iterable[ox.Triple], media_type: str, context: dict[str, object] | None = None) -> bytes:
+    """Serialise a graph (rdflib or pyoxigraph triples) in one of the RDF media types of the table.
+
+    JSON-LD carries ``context`` (ChemKG's, from ``/ontology/context.jsonld``; else its prefixes).
+    """
     fmt = BY_MEDIA_TYPE[media_type].rdf
     if fmt is None:
         raise ValueError(f"{media_type} is not an RDF format")
     if isinstance(data, Graph):
         data = list(ox.parse(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    prefixes = (
-        PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML) else None
-    )
-    return ox.serialize(data, format=fmt, prefixes=prefixes) or b""
+    out = bytearray()
+    write_graph(list(data), fmt, out.extend, context)
+    return bytes(out)
 
 
 def content_type(media_type: str) -> str:

@@ -34,4 +34,9 @@ SPARQL_STRINGS: dict[str, tuple[str, str]] = {
     "ontology.downloads": ("The ontology as data:", "De ontologie als data:"),
     "ontology.context": ("JSON-LD context", "JSON-LD-context"),
     "ontology.version": ("Version", "Versie"),
+    "lookups.title": ("Look up elsewhere", "Elders opzoeken"),
+    "lookups.note": (
+        "Searches by identifier in other databases; ChemKG does not claim their records are this substance.",
+        "Zoekopdrachten op nummer in andere databanken; ChemKG beweert niet dat hun gegevens deze stof zijn.",
+    ),
 }

@@ -26,6 +26,7 @@ from chemkg.namespaces import BASE
 from chemkg.sparql import QuerySyntaxError, column_order, run
 from chemkg.store import open_store
 from chemkg.web.formats import BY_MEDIA_TYPE
+from chemkg.web.pages.ontology import chemkg_context
 from chemkg.web.results import WRITERS, write_boolean, write_graph
 
 HEADER = struct.Struct("!IB")
@@ -144,7 +145,8 @@ def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
                 media_type=job.graph_type, rows=min(len(triples), job.limit), truncated=len(triples) > job.limit
             )
             writer = FrameWriter(sock, meta)
-            write_graph(triples[: job.limit], rdf, writer.write)
+            context = chemkg_context(store) if rdf == ox.RdfFormat.JSON_LD else None
+            write_graph(triples[: job.limit], rdf, writer.write, context)
     except QuerySyntaxError as exc:
         return refuse(sock, 400, "Malformed query", f"The query does not parse: {exc}.")
     except (OSError, RuntimeError, ValueError, TypeError) as exc:

@@ -126,3 +126,8 @@ def jsonld_context(terms: tuple[OntologyTerm, ...]) -> dict[str, object]:
             definition["@type"] = compact(term.range[0])
         context[term.name] = definition
     return context
+
+
+def chemkg_context(store: ox.Store) -> dict[str, object]:
+    """The JSON-LD context of the ontology in ``store`` (served at /ontology/context.jsonld)."""
+    return jsonld_context(ontology_terms(store))

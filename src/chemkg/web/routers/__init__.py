@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chemkg.web.routers import ask, entities, imports, meta, pages, releases, reports, search, sparql
+from chemkg.web.routers import ask, entities, imports, meta, ontology, pages, releases, reports, search, sparql
 
 ROUTERS: list[APIRouter] = [
     sparql.router,
@@ -15,6 +15,7 @@ ROUTERS: list[APIRouter] = [
     ask.router,
     search.router,  # before pages: /search answers JSON and hands browsers to the page
     pages.router,
+    ontology.router,  # before entities: /ontology/context.jsonld and the ontology page
     entities.router,
     meta.router,
 ]
