@@ -100,6 +100,14 @@ def test_options_lists_the_methods(client: TestClient) -> None:
     r = client.options("/sparql")
     assert r.status_code == 204
     assert r.headers["allow"] == "GET, HEAD, POST, OPTIONS"
+    assert client.options("/substance/pfhxs-acid").headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_every_page_answers_head(client: TestClient) -> None:
+    for path in ("/ontology", "/substance/pfhxs-acid", "/ontology/context.jsonld"):
+        head = client.head(path)
+        assert head.status_code == 200 and head.content == b"", path
+        assert head.headers["content-type"] == client.get(path).headers["content-type"]
 
 
 # -- format parameters as clients send them ------------------------------------------------------------

@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from chemkg import __version__
 from chemkg.settings import Settings, SettingsError, load_settings
 from chemkg.web.errors import install_error_handlers
+from chemkg.web.methods import HeadAndOptions
 from chemkg.web.pool import QueryPool
 from chemkg.web.routers import ROUTERS
 from chemkg.web.routers.search import load_search_model, warm_up_search
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
+    app.add_middleware(HeadAndOptions)  # outside CORS, which still answers the preflights
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -62,16 +62,13 @@ POST_BODY: dict[str, Any] = {
         UPDATE_BODY: {"schema": {"type": "string"}, "description": "Refused: the endpoint is read-only (403)."},
     }
 }
-ALLOWED = "GET, HEAD, POST, OPTIONS"
 READ_ONLY = (
     "This SPARQL endpoint is read-only. ChemKG's data changes through the curated registers in graph/ "
     "and `chemkg build`; see docs/sparql.md."
 )
 
 
-@router.api_route(
-    "/sparql", methods=["GET", "HEAD"], openapi_extra={"parameters": QUERY_PARAMETERS}, summary="SPARQL query (GET)"
-)
+@router.get("/sparql", openapi_extra={"parameters": QUERY_PARAMETERS}, summary="SPARQL query (GET)")
 async def sparql_get(request: Request) -> Response:
     """Run ``query``; without one, describe the service (SPARQL 1.1 Service Description)."""
     protocol = read_get(request)
@@ -138,12 +135,6 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
 def endpoint_url(request: Request) -> str:
     """The endpoint's own URL: the base IRI of queries sent to it (RFC 3986 §5.1.3, the retrieval URI)."""
     return str(request.url.replace(query="", fragment=""))
-
-
-@router.options("/sparql", include_in_schema=False)
-async def sparql_options() -> Response:
-    """What a client may send here (CORS preflights are answered before this by the CORS middleware)."""
-    return Response(status_code=204, headers={"Allow": ALLOWED, "Accept-Post": ", ".join((QUERY_BODY, FORM))})
 
 
 def describe_service(request: Request, protocol: ProtocolRequest) -> Response:
