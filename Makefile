@@ -6,10 +6,10 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install system-deps build serve test lint typecheck bench clean
+.PHONY: install vendor system-deps build serve test lint typecheck bench clean
 
 ## install: a virtualenv with ChemKG and its dependencies (torch pinned to the local CPU build first)
-install: $(VENV)/.installed
+install: $(VENV)/.installed vendor
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,24 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
+
+## vendor: the query editor (YASGUI), a pinned npm release checked against its SHA-256, unpacked into a
+## gitignored folder; the server never downloads anything, and /sparql falls back to a text box without it
+YASGUI_VERSION := 4.6.2
+YASGUI_SHA256 := 6520cdd256a4003e8d45865e0d631b6456b88a0e6b65f4f3e56d78a25d74c9a7
+YASGUI_DIR := src/chemkg/web/static/vendor/yasgui
+vendor: $(YASGUI_DIR)/yasgui.min.js
+
+$(YASGUI_DIR)/yasgui.min.js:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	curl -fsSL --retry 2 -o "$$tmp/yasgui.tgz" \
+	  https://registry.npmjs.org/@zazuko/yasgui/-/yasgui-$(YASGUI_VERSION).tgz && \
+	echo "$(YASGUI_SHA256)  $$tmp/yasgui.tgz" | sha256sum --check --quiet - && \
+	tar -xzf "$$tmp/yasgui.tgz" -C "$$tmp" package/build/yasgui.min.js package/build/yasgui.min.css package/package.json && \
+	mkdir -p $(YASGUI_DIR) && \
+	cp "$$tmp/package/build/yasgui.min.css" "$$tmp/package/package.json" $(YASGUI_DIR)/ && \
+	cp "$$tmp/package/build/yasgui.min.js" $@ && \
+	echo "installed @zazuko/yasgui $(YASGUI_VERSION) (MIT) into $(YASGUI_DIR)"
 
 ## system-deps: Debian packages the browser tests need (chromium); skipped when present
 system-deps:

@@ -19,7 +19,7 @@ def env(built_store: Path) -> dict[str, str]:
 def test_a_syntax_error_prints_the_position_and_exits_2(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p }"], env=env)
     assert result.exit_code == 2
-    assert "1:" in result.output and "Traceback" not in result.output
+    assert "(line 1, column" in result.output and "Traceback" not in result.output
 
 
 def test_a_query_can_come_from_stdin_and_print_csv(env: dict[str, str]) -> None:
@@ -34,6 +34,28 @@ def test_construct_queries_print_turtle(env: dict[str, str]) -> None:
     q = f"CONSTRUCT {{ {mercury} skos:prefLabel ?l }} WHERE {{ {mercury} skos:prefLabel ?l }}"
     result = runner.invoke(app, ["query", q, "--format", "turtle"], env=env)
     assert result.exit_code == 0 and '"Kwik"@nl' in result.output
+
+
+def test_construct_queries_print_json_ld_with_chemkgs_context(env: dict[str, str]) -> None:
+    mercury = "<https://w3id.org/chemkg/substance/mercury>"
+    q = f"CONSTRUCT {{ {mercury} skos:prefLabel ?l }} WHERE {{ {mercury} skos:prefLabel ?l }}"
+    result = runner.invoke(app, ["query", q, "--format", "json-ld"], env=env)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["@context"]["skos"] == "http://www.w3.org/2004/02/skos/core#"
+    assert {"@value": "Kwik", "@language": "nl"} in document["@graph"][0]["skos:prefLabel"]
+
+
+def test_select_star_prints_columns_in_the_order_of_the_query(env: dict[str, str]) -> None:
+    q = "SELECT * WHERE { ?substance ck:casNumber ?cas } LIMIT 1"
+    result = runner.invoke(app, ["query", q, "--format", "csv"], env=env)
+    assert result.output.splitlines()[0] == "substance,cas"
+
+
+def test_a_graph_format_for_a_select_names_the_result_formats(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "turtle"], env=env)
+    assert result.exit_code == 1
+    assert "json, xml, csv, tsv" in result.output
 
 
 def test_example_queries_are_listed_and_runnable(env: dict[str, str]) -> None:

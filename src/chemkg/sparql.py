@@ -1,6 +1,7 @@
-"""Running SPARQL against a store and serialising the answer in the format asked for.
+"""Running SPARQL against a store: the dataset it sees, its base IRI, its columns and its errors.
 
-Shared by the CLI and the HTTP endpoint so both speak the same formats.
+Shared by the CLI and the HTTP endpoint (whose formats both come from ``web/formats.py``), so both
+answer a query the same way.
 """
 
 from __future__ import annotations
@@ -10,24 +11,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from chemkg.namespaces import PREFIXES
-
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-}
+from chemkg.namespaces import BASE, PREFIXES
 
 
 class QuerySyntaxError(ValueError):
@@ -101,12 +85,92 @@ def run(
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
     default_prefixes: bool = True,
+    base_iri: str = BASE,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a query over the union of the named graphs (or the graphs the caller or the query names)."""
+    """Run a query over the union of the named graphs (or the graphs the caller or the query names).
+
+    Relative IRIs resolve against ``base_iri`` (the endpoint's own URL over HTTP) unless the query
+    sets its own ``BASE``.
+    """
     kwargs = dataset_options(query, default_graphs, named_graphs)
     if default_prefixes:
         kwargs["prefixes"] = PREFIXES
     try:
-        return store.query(query, **kwargs)  # type: ignore[arg-type]
+        return store.query(query, base_iri=base_iri, **kwargs)  # type: ignore[arg-type]
     except SyntaxError as exc:
-        raise QuerySyntaxError(str(exc)) from None
+        raise QuerySyntaxError(explain_syntax_error(query, str(exc))) from None
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+): ?")
+_PREFIXED_NAME = re.compile(r"([A-Za-z][\w.-]*)?:")
+LONGEST_EXPECTED = 160
+
+
+def explain_syntax_error(query: str, message: str) -> str:
+    """The parser's message made short: the undeclared prefix by name, never a page of character ranges."""
+    match = _POSITION.match(message)
+    if not match:
+        return message
+    line, column = int(match.group(1)), int(match.group(2))
+    where = f"line {line}, column {column}"
+    rest = message[match.end() :]
+    if "Prefix not found" in rest:
+        prefix = _prefix_before(query, line, column)
+        if prefix is not None:
+            known = ", ".join(f"{p}:" for p in PREFIXES)
+            return (
+                f"the prefix `{prefix}:` is not declared ({where}); add `PREFIX {prefix}: <…>` before the query. "
+                f"Declared for every query: {known}"
+            )
+    if len(rest) > LONGEST_EXPECTED:
+        rest = rest[:LONGEST_EXPECTED].rsplit(",", 1)[0] + ", …"
+    near = _text_at(query, line, column)
+    return f"{rest} ({where}{f', near `{near}`' if near else ''})"
+
+
+def _offset(query: str, line: int, column: int) -> int | None:
+    lines = query.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    return sum(len(x) + 1 for x in lines[: line - 1]) + max(column - 1, 0)
+
+
+def _prefix_before(query: str, line: int, column: int) -> str | None:
+    """The prefix of the prefixed name that ends at (or spans) the parser's position."""
+    offset = _offset(query, line, column)
+    if offset is None:
+        return None
+    start = offset
+    while start > 0 and (query[start - 1].isalnum() or query[start - 1] in "_.-:"):
+        start -= 1
+    found = _PREFIXED_NAME.match(query, start)
+    if found is None:
+        return None
+    return found.group(1) or ""
+
+
+def _text_at(query: str, line: int, column: int) -> str:
+    offset = _offset(query, line, column)
+    if offset is None:
+        return ""
+    return query[offset : offset + 20].split("\n")[0].strip()
+
+
+_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)")
+
+
+def column_order(query: str, variables: list[str]) -> list[str]:
+    """The result's columns in the query's order.
+
+    An explicit projection already has it; for ``SELECT *`` the engine sorts the names, so they are
+    put back in the order in which the query first mentions them (as Jena and RDF4J answer).
+    """
+    cleaned = strip_comments_and_strings(query)
+    star = _STAR.search(cleaned)
+    if star is None:
+        return variables
+    first_seen: dict[str, int] = {}
+    for found in _VARIABLE.finditer(cleaned, star.end()):
+        first_seen.setdefault(found.group(1), found.start())
+    return sorted(variables, key=lambda v: first_seen.get(v, len(cleaned)))

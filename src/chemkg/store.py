@@ -68,7 +68,9 @@ def build_info(path: Path) -> dict[str, Any]:
 
 @cache
 def named_queries() -> dict[str, NamedQuery]:
-    """Every ``queries/*.rq`` file: its first comment line is its title."""
+    """Every ``queries/*.rq`` file (its first comment line is its title) and every example of the catalogue."""
+    from chemkg.examples import load_examples
+
     out = {}
     for entry in sorted(resources.files("chemkg.queries").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
@@ -79,7 +81,9 @@ def named_queries() -> dict[str, NamedQuery]:
             out[entry.name[:-3]] = NamedQuery(
                 entry.name[:-3], title, f"# {title}\n{sparql_prefixes()}" + body.split("\n", 1)[1]
             )
-    return out
+    for e in load_examples():
+        out[e.name] = NamedQuery(e.name, e.comment["en"], f"# {e.comment['en']}\n{e.query}")
+    return dict(sorted(out.items()))
 
 
 def term_value(term: Any) -> Any:

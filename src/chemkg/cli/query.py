@@ -11,8 +11,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
-from chemkg.sparql import GRAPH_FORMATS, RESULT_FORMATS, QuerySyntaxError, run
+from chemkg.sparql import QuerySyntaxError, column_order, run
 from chemkg.store import StoreMissing, named_queries, open_store, term_value
+from chemkg.web.formats import by_name, names_for
+from chemkg.web.pages.ontology import chemkg_context
+from chemkg.web.results import WRITERS, write_boolean, write_graph
 
 
 @app.command("query")
@@ -22,7 +25,9 @@ def query_command(
     example: str = typer.Option(None, "--example", "-e", help="Run a named example query (see --list)."),
     list_examples: bool = typer.Option(False, "--list", help="List the example queries."),
     fmt: str = typer.Option(
-        "table", "--format", help="table, csv, tsv, json, xml (SELECT/ASK); turtle, nt, jsonld (CONSTRUCT)"
+        "table",
+        "--format",
+        help="table, json, xml, csv, tsv (SELECT/ASK); turtle, nt, json-ld, rdfxml, n3, nq, trig (CONSTRUCT/DESCRIBE)",
     ),
 ) -> None:
     """Run a SPARQL query against the built store (default graph = union of all named graphs)."""
@@ -56,22 +61,27 @@ def query_command(
         fail(f"the query does not parse: {exc}", code=2)
     except OSError as exc:
         fail(f"the store could not be read: {exc}")
-    write_result(result, fmt)
+    write_result(result, fmt, text, store)
 
 
-def write_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> None:
+def write_result(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str, query: str, store: ox.Store
+) -> None:
+    """Print the answer in the format asked for, from the same format table and writers as ``/sparql``."""
+    out = sys.stdout.buffer
     if isinstance(result, ox.QueryTriples):
-        if fmt == "table":
-            fmt = "turtle"
-        if fmt not in GRAPH_FORMATS:
-            fail(f"--format {fmt} is not a graph format; use one of: turtle, nt, jsonld, rdfxml")
-        sys.stdout.write((result.serialize(format=GRAPH_FORMATS[fmt]) or b"").decode("utf-8"))
+        graph_format = by_name("turtle" if fmt == "table" else fmt, "rdf")
+        if graph_format is None or graph_format.rdf is None:
+            fail(f"--format {fmt} is not a graph format; use one of: {', '.join(names_for('rdf'))}")
+        context = chemkg_context(store) if graph_format.rdf == ox.RdfFormat.JSON_LD else None
+        write_graph(list(result), graph_format.rdf, out.write, context)
+        out.flush()
         return
     if fmt == "table":
         if isinstance(result, ox.QueryBoolean):
             console.print("yes" if bool(result) else "no")
             return
-        names = [v.value for v in result.variables]
+        names = column_order(query, [v.value for v in result.variables])
         table = Table(*names)
         count = 0
         for solution in result:
@@ -80,6 +90,12 @@ def write_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, 
         console.print(table)
         console.print(f"{count} row(s)")
         return
-    if fmt not in RESULT_FORMATS:
-        fail(f"--format {fmt} is not a result format; use one of: table, {', '.join(RESULT_FORMATS)}")
-    sys.stdout.write((result.serialize(format=RESULT_FORMATS[fmt]) or b"").decode("utf-8"))
+    results_format = by_name(fmt, "results")
+    if results_format is None or results_format.results is None:
+        fail(f"--format {fmt} is not a result format; use one of: table, {', '.join(names_for('results'))}")
+    if isinstance(result, ox.QueryBoolean):
+        write_boolean(bool(result), results_format.results, out.write)
+    else:
+        names = column_order(query, [v.value for v in result.variables])
+        WRITERS[results_format.results](names, [[s[n] for n in names] for s in result], out.write)
+    out.flush()

@@ -19,6 +19,7 @@ from chemkg.settings import Settings, SettingsError, load_settings
 from chemkg.web.error_pages import install_error_handlers
 from chemkg.web.errors import Unavailable
 from chemkg.web.live import LiveBuild
+from chemkg.web.methods import HeadAndOptions
 from chemkg.web.pool import QueryPool
 from chemkg.web.routers import ROUTERS
 from chemkg.web.state import AppState
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
+    app.add_middleware(HeadAndOptions)  # outside CORS, which still answers the preflights
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -1,6 +1,7 @@
-"""The renderer table: every format ChemKG answers in, its media type and the names ``format=`` accepts.
+"""The format table: every format ChemKG answers in, its media type and the names that ask for it.
 
-Kept free of web imports so query workers can load it cheaply.
+The one table for the HTTP service (``Accept`` and ``format=``) and the CLI (``chemkg query
+--format``). Kept free of web imports so query workers and the CLI can load it cheaply.
 """
 
 from __future__ import annotations
@@ -57,3 +58,22 @@ GRAPH_TYPES: list[str] = [
     "application/json",
 ]
 RDF_DOCUMENT_TYPES: list[str] = [t for t in GRAPH_TYPES if t not in ("application/n-quads", "application/trig")]
+
+
+def by_name(name: str, kind: str) -> Format | None:
+    """The format a short name (``ttl``, ``json-ld``) or media type asks for, for a ``results`` or ``rdf`` answer.
+
+    ``json`` and ``xml`` mean SPARQL JSON / XML for results and JSON-LD / RDF/XML for a graph.
+    """
+    wanted = name.strip().lower()
+    for fmt in FORMATS:
+        fits = fmt.results is not None if kind == "results" else fmt.rdf is not None
+        if fits and (wanted == fmt.media_type or wanted in fmt.names):
+            return fmt
+    return None
+
+
+def names_for(kind: str) -> list[str]:
+    """The first short name of every format of a kind, for help texts and error messages."""
+    offered = RESULT_TYPES if kind == "results" else GRAPH_TYPES
+    return [BY_MEDIA_TYPE[t].names[0] for t in offered if t != "application/json"]

@@ -13,6 +13,7 @@ from starlette.requests import Request
 
 from chemkg.web.browse_text import BROWSE_STRINGS, annex_part
 from chemkg.web.reports_text import REPORT_STRINGS
+from chemkg.web.sparql_text import SPARQL_STRINGS
 
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -301,6 +302,8 @@ assert not set(STRINGS) & set(REPORT_STRINGS), "a page string is defined twice"
 STRINGS.update(REPORT_STRINGS)
 assert not set(STRINGS) & set(BROWSE_STRINGS), "a page string is defined twice"
 STRINGS.update(BROWSE_STRINGS)
+assert not set(STRINGS) & set(SPARQL_STRINGS), "a page string is defined twice"
+STRINGS.update(SPARQL_STRINGS)
 
 
 def pick_language(query_value: str | None, cookies: Mapping[str, str], accept_language: str | None = None) -> str:

@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from fastapi import Request
 from rdflib import Graph
 
-from chemkg.namespaces import PREFIXES
-from chemkg.web.errors import NotAcceptable
+from chemkg.web.errors import BadRequest, NotAcceptable
 from chemkg.web.formats import BY_MEDIA_TYPE, FORMATS, GRAPH_TYPES, RDF_DOCUMENT_TYPES, RESULT_TYPES, Format
+from chemkg.web.results import write_graph
 
 __all__ = [
     "BY_MEDIA_TYPE",
@@ -28,6 +28,7 @@ __all__ = [
     "Format",
     "best_match",
     "choose",
+    "choose_named",
     "content_type",
     "negotiate",
     "parse_accept",
@@ -118,6 +119,23 @@ def choose(accept: str | None, offered: Sequence[str], format_name: str | None =
     return best_match(accept, offered)
 
 
+def choose_named(accept: str | None, offered: Sequence[str], format_names: Sequence[str]) -> str | None:
+    """Like :func:`choose` for requests that name their format more than once (``format`` and ``output``).
+
+    Names that pick the same offered type agree (``tsv`` and ``text/tab-separated-values``); names
+    this answer cannot use are passed over while another one fits; two that pick different types are
+    a 400 naming both.
+    """
+    if not format_names:
+        return best_match(accept, offered)
+    picked = {name: by_format_name(name, offered) for name in format_names}
+    chosen = sorted({t for t in picked.values() if t is not None})
+    if len(chosen) > 1:
+        named = ", ".join(f"`{name}` ({t})" for name, t in picked.items() if t is not None)
+        raise BadRequest(f"The request asks for different formats: {named}; ask for one.")
+    return chosen[0] if chosen else None
+
+
 def negotiate(request: Request, offered: Sequence[str], format_name: str | None = None) -> str:
     """The media type to answer ``request`` with, or a 406 that lists what is on offer."""
     if format_name is None:
@@ -140,17 +158,19 @@ def prefers_html(request: Request) -> bool:
     return bool(accept) and best_match(accept, ["application/json", "text/html"]) == "text/html"
 
 
-def render_rdf(data: Graph | Iterable[ox.Triple], media_type: str) -> bytes:
-    """Serialise a graph (rdflib or pyoxigraph triples) in one of the RDF media types of the table."""
+def render_rdf(data: Graph | Iterable[ox.Triple], media_type: str, context: dict[str, object] | None = None) -> bytes:
+    """Serialise a graph (rdflib or pyoxigraph triples) in one of the RDF media types of the table.
+
+    JSON-LD carries ``context`` (ChemKG's, from ``/ontology/context.jsonld``; else its prefixes).
+    """
     fmt = BY_MEDIA_TYPE[media_type].rdf
     if fmt is None:
         raise ValueError(f"{media_type} is not an RDF format")
     if isinstance(data, Graph):
         data = list(ox.parse(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    prefixes = (
-        PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML) else None
-    )
-    return ox.serialize(data, format=fmt, prefixes=prefixes) or b""
+    out = bytearray()
+    write_graph(list(data), fmt, out.extend, context)
+    return bytes(out)
 
 
 def content_type(media_type: str) -> str:

@@ -19,6 +19,9 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
 DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+# Not in the protocol, but what clients send instead of (or besides) Accept: Virtuoso reads `format`,
+# Joseki `output`, Rasqal `results`; SPARQLWrapper sends all three, with a name and a media type each.
+FORMAT_PARAMETERS = ("format", "output", "results")
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,12 @@ class ProtocolRequest:
     update: str | None = None
     default_graphs: list[str] | None = None
     named_graphs: list[str] | None = None
-    format: str | None = None
+    formats: tuple[str, ...] = ()
+
+    @property
+    def format(self) -> str | None:
+        """The first format name asked for, for answers that are not query results (the service description)."""
+        return self.formats[0] if self.formats else None
 
 
 def _one(params: list[tuple[str, str]], name: str) -> str | None:
@@ -89,8 +97,18 @@ def _finish(params: list[tuple[str, str]], query: str | None, update: str | None
         update=update,
         default_graphs=_graphs(params, "default-graph-uri"),
         named_graphs=_graphs(params, "named-graph-uri"),
-        format=_one(params, "format"),
+        formats=_format_names(params),
     )
+
+
+def _format_names(params: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Every format name given under any of the usual parameters, once each, empty ones dropped.
+
+    Whether they agree is decided when the answer's kind is known (``xml`` and
+    ``application/rdf+xml`` agree for a CONSTRUCT, not for a SELECT).
+    """
+    names = (v.strip() for k, v in params if k in FORMAT_PARAMETERS)
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def read_get(request: Request) -> ProtocolRequest:

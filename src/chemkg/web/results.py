@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from chemkg.namespaces import PREFIXES
+
 Write = Callable[[bytes], object]
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None
 Row = Sequence[Term]
@@ -137,3 +139,70 @@ WRITERS: dict[ox.QueryResultsFormat, Callable[[Sequence[str], Sequence[Row], Wri
     ox.QueryResultsFormat.CSV: write_csv,
     ox.QueryResultsFormat.TSV: write_tsv,
 }
+
+
+def _compact(iri: str, prefixes: dict[str, str]) -> str:
+    for prefix, namespace in prefixes.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            local = iri[len(namespace) :]
+            if "/" not in local and "#" not in local and ":" not in local:
+                return f"{prefix}:{local}"
+    return iri
+
+
+def _node_ref(term: ox.NamedNode | ox.BlankNode | ox.Triple, prefixes: dict[str, str]) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode):
+        return _compact(term.value, prefixes)
+    raise ValueError("RDF-star triples have no JSON-LD 1.1 form")
+
+
+def _jsonld_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, prefixes: dict[str, str]) -> object:
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == XSD_STRING:
+            return {"@value": term.value}
+        return {"@value": term.value, "@type": _compact(term.datatype.value, prefixes)}
+    return {"@id": _node_ref(term, prefixes)}
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def write_jsonld(triples: Sequence[ox.Triple], context: dict[str, object], write: Write) -> None:
+    """JSON-LD with ChemKG's context (``/ontology/context.jsonld``): one node per subject, compact IRIs.
+
+    Values stay in their explicit ``@id`` / ``@value`` form, so the document means the same with or
+    without the context's term definitions.
+    """
+    prefixes = {k: v for k, v in context.items() if isinstance(v, str) and not k.startswith("@")}
+    nodes: dict[str, dict[str, object]] = {}
+    for triple in triples:
+        subject = _node_ref(triple.subject, prefixes)
+        node = nodes.setdefault(subject, {"@id": subject})
+        if triple.predicate.value == RDF_TYPE and isinstance(triple.object, ox.NamedNode):
+            types = node.setdefault("@type", [])
+            assert isinstance(types, list)
+            types.append(_compact(triple.object.value, prefixes))
+            continue
+        values = node.setdefault(_compact(triple.predicate.value, prefixes), [])
+        assert isinstance(values, list)
+        values.append(_jsonld_value(triple.object, prefixes))
+    write(b'{"@context":' + json.dumps(context, ensure_ascii=False).encode("utf-8") + b',\n"@graph":[')
+    for i, node in enumerate(nodes.values()):
+        write((b",\n" if i else b"\n") + json.dumps(node, ensure_ascii=False).encode("utf-8"))
+    write(b"\n]}\n")
+
+
+def write_graph(
+    triples: Sequence[ox.Triple], rdf_format: ox.RdfFormat, write: Write, context: dict[str, object] | None = None
+) -> None:
+    """A CONSTRUCT / DESCRIBE answer: JSON-LD with ChemKG's context, other formats with its prefixes."""
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        write_jsonld(triples, context if context is not None else dict(PREFIXES), write)
+        return
+    with_prefixes = rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML)
+    body = ox.serialize(triples, format=rdf_format, prefixes=PREFIXES if with_prefixes else None)
+    write(body or b"")

@@ -23,11 +23,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.sparql import QuerySyntaxError, run
+from chemkg.namespaces import BASE
+from chemkg.sparql import QuerySyntaxError, column_order, run
 from chemkg.store import open_store
 from chemkg.web.errors import BadRequest, ChemKGError, MalformedQuery, NotAcceptable, QueryEngineFailure
 from chemkg.web.formats import BY_MEDIA_TYPE
-from chemkg.web.results import WRITERS, write_boolean
+from chemkg.web.pages.ontology import chemkg_context
+from chemkg.web.results import WRITERS, write_boolean, write_graph
 
 HEADER = struct.Struct("!IB")
 CHUNK = 64 * 1024
@@ -44,6 +46,7 @@ class Job:
     limit: int
     default_graphs: list[str] | None = None
     named_graphs: list[str] | None = None
+    base_iri: str = BASE  # what relative IRIs in the query resolve against: the endpoint's URL
 
 
 @dataclass
@@ -117,7 +120,7 @@ def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
     """Run one job and send its reply; errors that are the query's fault become 400s."""
     writer: FrameWriter | None = None
     try:
-        result = run(store, job.query, job.default_graphs, job.named_graphs)
+        result = run(store, job.query, job.default_graphs, job.named_graphs, base_iri=job.base_iri)
         if isinstance(result, ox.QueryBoolean):
             if job.results_type is None:
                 return not_acceptable(sock, "ASK", "SPARQL results formats")
@@ -130,9 +133,8 @@ def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
                 return not_acceptable(sock, "SELECT", "SPARQL results formats")
             fmt = BY_MEDIA_TYPE[job.results_type].results
             assert fmt is not None
-            variables = [v.value for v in result.variables]
-            width = len(variables)
-            rows = [[s[i] for i in range(width)] for s in islice(result, job.limit + 1)]
+            variables = column_order(job.query, [v.value for v in result.variables])
+            rows = [[s[v] for v in variables] for s in islice(result, job.limit + 1)]
             meta = Meta(media_type=job.results_type, rows=min(len(rows), job.limit), truncated=len(rows) > job.limit)
             writer = FrameWriter(sock, meta)
             WRITERS[fmt](variables, rows[: job.limit], writer.write)
@@ -146,7 +148,8 @@ def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
                 media_type=job.graph_type, rows=min(len(triples), job.limit), truncated=len(triples) > job.limit
             )
             writer = FrameWriter(sock, meta)
-            ox.serialize(triples[: job.limit], writer, format=rdf)  # type: ignore[arg-type]
+            context = chemkg_context(store) if rdf == ox.RdfFormat.JSON_LD else None
+            write_graph(triples[: job.limit], rdf, writer.write, context)
     except QuerySyntaxError as exc:
         return refuse(sock, MalformedQuery(f"The query does not parse: {exc}."))
     except ValueError as exc:

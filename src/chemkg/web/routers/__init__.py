@@ -12,6 +12,7 @@ from chemkg.web.routers import (
     entities,
     imports,
     meta,
+    ontology,
     pages,
     releases,
     reports,
@@ -28,6 +29,7 @@ ROUTERS: list[APIRouter] = [
     search.router,  # before pages: /search answers JSON and hands browsers to the page
     browse.router,
     pages.router,
+    ontology.router,  # before entities: /ontology/context.jsonld and the ontology page
     entities.router,
     meta.router,
     api_docs.router,

@@ -14,11 +14,13 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from chemkg.namespaces import BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from chemkg.namespaces import BASE
 from chemkg.web.errors import NotFound
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, prefers_html, render_rdf
 from chemkg.web.pages.describe import Description, describe, exists, graph_of
+from chemkg.web.pages.lookups import entity_rdf, lookups
+from chemkg.web.pages.ontology import chemkg_context
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.substance import substance_page
 from chemkg.web.pages.suggest import suggestions
@@ -95,6 +97,7 @@ def _substance(request: Request, build: Build, description: Description, path: s
         "p": page.profile,
         "decisions": build.site.decisions,
         "alternates": _alternates(path),
+        "lookups": lookups(page.profile.identifiers),
     }
     return render_page(request, "substance.html", context)
 
@@ -147,7 +150,9 @@ def _named_graph(request: Request, store: ox.Store, iri: str, suffix_type: str |
     triples = graph_of(store, iri)
     if media_type != "text/html":
         return Response(
-            render_rdf(triples, media_type), media_type=content_type(media_type), headers={"Vary": "Accept"}
+            render_rdf(triples, media_type, chemkg_context(store)),
+            media_type=content_type(media_type),
+            headers={"Vary": "Accept"},
         )
     path = iri[len(BASE) :]
     description = Description(iri, [], {}, {iri: {"": path}})
@@ -165,7 +170,7 @@ def serve_entity(request: Request, build: Build, path: str) -> Response:
         return not_found(request, store, path)
     media_type = suffix_type or negotiate(request, OFFERED)
     if media_type != "text/html":
-        body = render_rdf(description.triples, media_type)
+        body = render_rdf(entity_rdf(store, description), media_type, chemkg_context(store))
         return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
     clean_path = iri[len(BASE) :]
     for type_iri in description.types:
@@ -190,32 +195,3 @@ def _space_route(space: str) -> None:
 
 for _space in IRI_SPACES:
     _space_route(_space)
-
-
-@router.get("/ontology/{version}", include_in_schema=False, response_class=Response)
-def ontology_version(request: Request, build: CurrentBuild, version: str) -> Response:
-    """The ontology's versionIRI (ontology/0.1.0): the ontology itself while that is the version built."""
-    store = build.store
-    version_iri = ox.NamedNode(f"{ONTOLOGY_IRI}/{version}")
-    owl_version = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
-    if not any(store.quads_for_pattern(ox.NamedNode(str(ONTOLOGY_IRI)), owl_version, version_iri)):
-        return not_found(request, store, f"ontology/{version}")
-    return ontology(request, build)
-
-
-@router.get("/ontology", summary="The ChemKG ontology", response_class=Response)
-@router.get("/ontology.{suffix}", include_in_schema=False, response_class=Response)
-def ontology(request: Request, build: CurrentBuild, suffix: str | None = None) -> Response:
-    """The whole ontology graph for machines; its header and terms for people."""
-    store = build.store
-    media_type = SUFFIXES.get(f".{suffix}") if suffix else None
-    if suffix and media_type is None:
-        return not_found(request, store, f"ontology.{suffix}")
-    media_type = media_type or negotiate(request, OFFERED)
-    if media_type != "text/html":
-        body = render_rdf(graph_of(store, str(ONTOLOGY_GRAPH)), media_type)
-        return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
-    description = describe(store, str(ONTOLOGY_IRI))
-    if description is None:
-        return not_found(request, store, "ontology")
-    return _generic(request, build, description, "ontology")

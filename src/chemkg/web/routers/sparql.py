@@ -15,12 +15,12 @@ from starlette.concurrency import run_in_threadpool
 from chemkg.sparql import uses_service
 from chemkg.store import StoreMissing, build_info
 from chemkg.web.describe import service_description
-from chemkg.web.errors import BadRequest, ChemKGError, Forbidden, Unavailable
+from chemkg.web.errors import BadRequest, ChemKGError, Forbidden, NotFound, Unavailable
 from chemkg.web.negotiation import (
     GRAPH_TYPES,
     RDF_DOCUMENT_TYPES,
     RESULT_TYPES,
-    choose,
+    choose_named,
     content_type,
     negotiate,
     not_acceptable,
@@ -28,7 +28,7 @@ from chemkg.web.negotiation import (
     render_rdf,
 )
 from chemkg.web.protocol import FORM, QUERY_BODY, UPDATE_BODY, ProtocolRequest, read_get, read_post
-from chemkg.web.sparql_page import render_sparql_page
+from chemkg.web.sparql_page import VENDOR_FILES, render_sparql_page, vendor_folder
 from chemkg.web.state import app_state
 from chemkg.web.worker import Job
 
@@ -52,7 +52,8 @@ QUERY_PARAMETERS: list[dict[str, Any]] = [
         "name": "format",
         "in": "query",
         "schema": {"type": "string"},
-        "description": "Instead of Accept: json, xml, csv, tsv, turtle, nt, jsonld, rdfxml, nq, trig.",
+        "description": "Instead of Accept: json, xml, csv, tsv, turtle, nt, json-ld, rdfxml, n3, nq, trig, or a "
+        "media type. `output` and `results` are read the same way; names given more than once must agree.",
     },
 ]
 POST_BODY: dict[str, Any] = {
@@ -101,13 +102,21 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
     if uses_service(query):
         raise Forbidden("Federated queries (SERVICE) are not allowed: this endpoint does not call other services.")
     accept = request.headers.get("accept")
-    results_type = choose(accept, RESULT_TYPES, protocol.format)
-    graph_type = choose(accept, GRAPH_TYPES, protocol.format)
+    results_type = choose_named(accept, RESULT_TYPES, protocol.formats)
+    graph_type = choose_named(accept, GRAPH_TYPES, protocol.formats)
     if results_type is None and graph_type is None:
-        raise not_acceptable(RESULT_TYPES + GRAPH_TYPES, protocol.format)
+        raise not_acceptable(RESULT_TYPES + GRAPH_TYPES, ", ".join(protocol.formats) or None)
     state = app_state(request)
     settings, pool = state.settings, state.pool
-    job = Job(query, results_type, graph_type, settings.result_limit, protocol.default_graphs, protocol.named_graphs)
+    job = Job(
+        query,
+        results_type,
+        graph_type,
+        settings.result_limit,
+        protocol.default_graphs,
+        protocol.named_graphs,
+        base_iri=endpoint_url(request),
+    )
     build = await run_in_threadpool(state.live.current)  # the store of the live build (opened once per build)
     reply = await pool.execute(job, build.store_path)
     meta = reply.meta
@@ -127,6 +136,7 @@ async def answer(request: Request, protocol: ProtocolRequest) -> Response:
 
 
 def endpoint_url(request: Request) -> str:
+    """The endpoint's own URL: the base IRI of queries sent to it (RFC 3986 §5.1.3, the retrieval URI)."""
     return str(request.url.replace(query="", fragment=""))
 
 
@@ -152,3 +162,16 @@ def sparql_html_page(request: Request, info: dict[str, Any] | None, query: str |
     if info is None:
         raise Unavailable("No built store yet; run `chemkg build`.", retry_after=60)
     return render_sparql_page(request, info, query)
+
+
+VENDOR_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+@router.get("/static/vendor/yasgui/{name}", include_in_schema=False)
+def yasgui_asset(name: str) -> Response:
+    """YASGUI's pinned build, unpacked by ``make vendor`` at install time (never fetched at run time)."""
+    if name not in VENDOR_FILES or not (vendor_folder() / name).is_file():
+        raise NotFound(f"There is no vendored file {name}; run `make vendor` to install the query editor.")
+    body = (vendor_folder() / name).read_bytes()
+    media_type = VENDOR_TYPES[name[name.rfind(".") :]]
+    return Response(body, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})

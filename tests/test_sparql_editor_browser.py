@@ -1,0 +1,107 @@
+"""The query editor in a real headless Chromium: YASGUI served by ChemKG itself, offline.
+
+A researcher picks an example, sees rows in the table and bars in the chart, gets completion of
+ChemKG's terms, and shares a permalink; without the vendored files the page is a plain text box
+that says so. Screenshots go to the test's temporary folder (printed).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from chemkg.web.sparql_page import editor_installed
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed; run `make system-deps` (apt-get install chromium)")
+    if not editor_installed():
+        pytest.fail("YASGUI is not vendored; run `make vendor` (part of `make install`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, live_site):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_site)
+    p = context.new_page()
+    p.set_default_timeout(20000)
+    outside: list[str] = []
+    p.on("request", lambda r: outside.append(r.url) if not r.url.startswith((live_site, "data:", "blob:")) else None)
+    p.outside_requests = outside
+    yield p
+    context.close()
+
+
+def shot(page, folder: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    target = folder / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    print(f"screenshot: {target}")
+
+
+def test_a_researcher_runs_an_example_in_yasgui_and_charts_it(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    assert page.locator("#editor-note").is_hidden()
+    page.locator("#cq12-zzs-per-criterion a.example").click()
+    page.wait_for_selector(".yasr table tbody tr")
+    assert page.locator(".yasr table tbody tr").count() > 3
+    assert "rows" in page.locator("#count").inner_text()
+    assert page.locator(".cm-keyword", has_text="SELECT").count() > 0  # highlighted
+    page.locator(".yasr_btnGroup button", has_text="Chart").click()
+    page.wait_for_selector(".chemkg-chart rect")
+    assert page.locator(".chemkg-chart rect").count() == page.locator(".chemkg-chart text").count() // 2
+    shot(page, tmp_path, "sparql-editor-chart")
+    share = page.locator("#share").get_attribute("href")
+    assert share and share.startswith("/sparql?query=") and "zzsCriterion" in share
+    assert page.outside_requests == []
+
+
+def test_completion_offers_chemkgs_classes_and_properties(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    for text, line_end, expected in (
+        ("SELECT * WHERE {\n  ?s a ck:Sub", 14, "ck:SubstanceGroup"),
+        ("SELECT * WHERE {\n  ?s ck:cas", 12, "ck:casNumber"),
+    ):
+        page.evaluate(f"window.chemkgEditor.yasqe.setValue({text!r})")
+        page.evaluate(
+            f"window.chemkgEditor.yasqe.focus(); window.chemkgEditor.yasqe.setCursor({{line: 1, ch: {line_end}}})"
+        )
+        page.keyboard.press("Control+Space")
+        page.wait_for_selector(".CodeMirror-hints li")
+        assert expected in page.locator(".CodeMirror-hints li").all_inner_texts()
+        shot(page, tmp_path, "sparql-editor-completion")
+        page.keyboard.press("Escape")
+    assert page.outside_requests == []
+
+
+def test_a_permalink_opens_the_editor_with_the_query_and_runs_it(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/sparql?query=" + "SELECT%20%3Fcas%20WHERE%20%7B%20%3Fs%20ck%3AcasNumber%20%3Fcas%20%7D%20LIMIT%203")
+    page.wait_for_selector(".yasr table tbody tr")
+    assert page.locator(".yasr table tbody tr").count() == 3
+    assert "ck:casNumber" in page.evaluate("window.chemkgEditor.yasqe.getValue()")
+
+
+def test_without_the_vendored_editor_the_page_is_a_plain_text_box_that_says_so(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.route("**/static/vendor/yasgui/*", lambda route: route.fulfill(status=404, body=""))
+    page.goto("/sparql")
+    page.wait_for_selector("#editor-note:visible")
+    assert page.locator("textarea#query").is_visible()
+    page.locator("#cq05-listings-per-year a.example").click()
+    page.wait_for_selector("#results table tbody tr")
+    shot(page, tmp_path, "sparql-editor-fallback")
