@@ -44,6 +44,7 @@ def _member_of(store: ox.Store, member: str) -> set[str]:
     }
 
 
+@pytest.mark.slow  # the official lists
 def test_zinc_oxide_from_the_clp_list_is_one_of_the_zinc_compounds_and_shows_their_basel_entry(
     store: ox.Store,
 ) -> None:
@@ -55,6 +56,7 @@ def test_zinc_oxide_from_the_clp_list_is_one_of_the_zinc_compounds_and_shows_the
     assert via_group, "the group's Basel entry (Y23) reaches its member, marked as inherited"
 
 
+@pytest.mark.slow  # the official lists
 def test_a_membership_read_from_a_definition_cites_the_group_row(store: ox.Store) -> None:
     statement = ox.NamedNode(BASE + "membership/import/zinc-compounds/import-cas-1314-13-2")
     sources = {
@@ -66,6 +68,7 @@ def test_a_membership_read_from_a_definition_cites_the_group_row(store: ox.Store
     assert notes and "zinc oxide" in notes[0]
 
 
+@pytest.mark.slow  # the official lists
 @pytest.mark.parametrize(
     ("member", "group"),
     [
@@ -79,11 +82,13 @@ def test_a_substance_a_group_definition_names_is_its_member(store: ox.Store, mem
     assert BASE + group in _member_of(store, member)
 
 
+@pytest.mark.slow  # the official lists
 def test_sodium_is_no_member_of_the_inorganic_cyanides(store: ox.Store) -> None:
     """ "such as sodium and potassium cyanide": the fragment "sodium" names the metal, not a cyanide."""
     assert BASE + "substance/inorganic-cyanides" not in _member_of(store, "substance/import-cas-7440-23-5")
 
 
+@pytest.mark.slow  # the official lists
 def test_every_imported_substance_a_group_definition_names_is_a_member(store: ox.Store) -> None:
     """The invariant behind the cases above, over every curated group and every imported entity."""
     labels = """SELECT ?entity ?label WHERE {
@@ -111,6 +116,7 @@ def test_every_imported_substance_a_group_definition_names_is_a_member(store: ox
     assert missing == []
 
 
+@pytest.mark.slow  # the official lists
 def test_the_membership_a_page_cites_is_itself_a_page(settings: Settings) -> None:
     """A source's page links to what cites it, so each membership statement must resolve (HTML and Turtle)."""
     with TestClient(create_app(settings)) as client:

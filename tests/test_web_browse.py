@@ -60,6 +60,7 @@ def test_a_dutch_browser_gets_dutch_pages_and_english_after_choosing_en(settings
         assert '<html lang="en">' in again.text
 
 
+@pytest.mark.slow  # the official lists
 def test_dutch_pages_translate_annex_parts_errors_and_batch_messages(client: TestClient) -> None:
     eu_pops = text_of(client.get("/treaty/eu-pops/annex-i", headers=DUTCH).text)
     assert "Deel A" in eu_pops and "Part A" not in eu_pops
@@ -121,6 +122,7 @@ def test_the_substance_index_pages_through_every_entity(client: TestClient) -> N
     assert client.get(f"/substances?page={first['pages'] + 1}", headers=JSON).status_code == 404
 
 
+@pytest.mark.slow  # the official lists
 def test_the_substance_index_filters_by_instrument_annex_list_zzs_and_group(client: TestClient) -> None:
     zzs = client.get("/substances?zzs=zzs", headers=JSON).json()
     assert zzs["count"] > 0 and all(r["zzs"] == "zzs" for r in zzs["results"])
@@ -180,6 +182,7 @@ def test_the_next_meetings_are_those_from_today_on(store: ox.Store) -> None:
 # One JSON convention, and the API docs offline
 
 
+@pytest.mark.slow  # the official lists
 def test_pages_answer_json_at_their_own_url_with_models_in_the_openapi(client: TestClient) -> None:
     for path in (
         "/treaties",
