@@ -180,6 +180,19 @@ def _is_number(value: str) -> bool:
     return any(c.isdigit() for c in value) and not any(c.isalpha() for c in value.replace("-", ""))
 
 
+ABBREVIATION_AT_END = re.compile(r"\(([^()\s]{2,20})\)\s*$")
+
+
+def _abbreviation_in(label: str) -> str | None:
+    """ "Intergovernmental Science-Policy Panel on Chemicals, Waste and Pollution (ISP-CWP)" → "ISP-CWP": the
+    short name a label gives in brackets at its end is what people type, so search knows it as a name.
+    Only a token with two capitals counts ("(Elimination)" and "(1999)" do not)."""
+    found = ABBREVIATION_AT_END.search(label)
+    if found is None or sum(c.isupper() for c in found.group(1)) < 2:
+        return None
+    return found.group(1)
+
+
 def _short(iri: str) -> str:
     """``…/treaty/stockholm/annex-a`` → ``stockholm/annex-a``: the id filters use."""
     path = path_of(iri) or iri
@@ -212,6 +225,11 @@ def load_documents(store: ox.Store) -> list[Document]:
             name = Name(row["kind"], row["value"], row["lang"] or "")
             if name not in doc.names:
                 doc.names.append(name)
+    for doc in docs.values():
+        for text in doc.label.values():
+            short = _abbreviation_in(text)
+            if short and all(n.value != short for n in doc.names):
+                doc.names.append(Name("abbreviation", short))
     _Context(docs, store).add()
     return [docs[k] for k in sorted(docs)]
 

@@ -124,7 +124,7 @@ MESSAGES_NL: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 UNRESOLVED = re.compile(
     r"^no substance or group named (.+?)(?:; (.+) is close but may be another chemical \((.*)\))?"
-    r"; (did you mean one of the suggestions\?|check the spelling or use a CAS number)$"
+    r"(; check the spelling or use a CAS number)?$"
 )
 ABSENT = re.compile(r"^(CAS|EC|InChIKey) (\S+) is not on any list ChemKG holds(.*)$")
 
@@ -142,11 +142,8 @@ def message_text(text: str | None, lang: str) -> str:
         out = f"geen stof of groep met de naam {query}"
         if close:
             out += f"; {close} lijkt erop maar is mogelijk een andere stof ({differs_text(differs or '', lang)})"
-        return out + (
-            "; bedoelde u een van de suggesties?"
-            if hint.startswith("did")
-            else "; controleer de spelling of gebruik een CAS-nummer"
-        )
+        # without suggestions the resolver says what to do; with them, the caller lists them
+        return out + ("; controleer de spelling of gebruik een CAS-nummer" if hint else "")
     match = ABSENT.match(text)
     if match:
         from chemkg.holdings import LEAD, TREATIES
