@@ -46,6 +46,11 @@ def test_cq02_facts_by_cas_carry_a_source_for_every_fact(store: ox.Store) -> Non
     assert rows and all(r["source"] and r["graph"] for r in rows)
     assert any(r["property"] == "inAnnex" and "Annex A" in str(r["value"]) for r in rows)
     assert any(r["graph"].endswith("/graph/listings/stockholm") for r in rows)
+    # Only facts about PFHxS and its groups: a BIND inside its own { } once left ?fact unbound, which
+    # matched every sourced triple in the store (the provenance of every graph among them).
+    facts = {r["fact"] for r in rows}
+    assert not any("/graph/" in f for f in facts), "provenance records are not facts about the substance"
+    assert all("pfhxs" in f or "pfas" in f for f in facts), sorted(f for f in facts if "pfhxs" not in f)[:5]
 
 
 def test_cq03_stockholm_but_not_rotterdam_includes_pfhxs_but_not_aldrin(store: ox.Store) -> None:
