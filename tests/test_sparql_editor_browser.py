@@ -7,8 +7,6 @@ that says so. Screenshots go to the test's temporary folder (printed).
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,22 +15,11 @@ from chemkg.web.sparql_page import editor_installed
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed; run `make system-deps` (apt-get install chromium)")
+@pytest.fixture(scope="module", autouse=True)
+def editor_vendored() -> None:
     if not editor_installed():
         pytest.fail("YASGUI is not vendored; run `make vendor` (part of `make install`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

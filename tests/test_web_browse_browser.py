@@ -5,8 +5,6 @@ index. Screenshots go to the test's temporary folder (printed)."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +12,6 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 DUTCH_BROWSER = {"locale": "nl-NL", "extra_http_headers": {"Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5"}}
 PHONE = {"width": 390, "height": 844}
 SCREEN = {"width": 1280, "height": 900}
@@ -36,18 +32,6 @@ WIDE_PAGES = (
 BODY_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 WRAPS_OVERFLOWING = """() => [...document.querySelectorAll('.table-wrap')]
     .filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.querySelector('table').className)"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed; run `make system-deps` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser: Any, live_site: str, viewport: dict[str, int], **options: Any) -> Any:
