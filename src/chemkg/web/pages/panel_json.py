@@ -72,27 +72,24 @@ def _pick(lang: str, en: Any, nl: Any) -> Any:
     return nl if lang == "nl" and nl else en
 
 
+def _parts(rows: list[dict[str, Any]], lang: str) -> list[Part]:
+    return [
+        Part(
+            iri=p["part"],
+            name=_pick(lang, p["label"], p["labelNl"]),
+            description=_pick(lang, p["description"], p["descriptionNl"]),
+        )
+        for p in rows
+    ]
+
+
 def panel_json(page: PanelPage, lang: str) -> PanelOut:
     d = page.description
     return PanelOut(
         iri=d.iri,
         name=d.label(d.iri, lang),
-        functions=[
-            Part(
-                iri=p["part"],
-                name=_pick(lang, p["label"], p["labelNl"]),
-                description=_pick(lang, p["description"], p["descriptionNl"]),
-            )
-            for p in page.functions
-        ],
-        bodies=[
-            Part(
-                iri=p["part"],
-                name=_pick(lang, p["label"], p["labelNl"]),
-                description=_pick(lang, p["description"], p["descriptionNl"]),
-            )
-            for p in page.bodies
-        ],
+        functions=_parts(page.functions, lang),
+        bodies=_parts(page.bodies, lang),
         topics=[
             TopicOut(
                 iri=t.iri,
