@@ -24,8 +24,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
-from chemkg.sparql import QuerySyntaxError, column_order, run
-from chemkg.store import open_store
+from chemkg.sparql import QuerySyntaxError, column_order
+from chemkg.store import GraphStore, open_store
 from chemkg.web.errors import BadRequest, ChemKGError, MalformedQuery, NotAcceptable, QueryEngineFailure
 from chemkg.web.formats import BY_MEDIA_TYPE
 from chemkg.web.pages.ontology import chemkg_context
@@ -116,11 +116,11 @@ def not_acceptable(sock: socket.socket, kind: str, offered: str) -> None:
     refuse(sock, NotAcceptable(f"A {kind} query answers in {offered}; the request accepts none of these."))
 
 
-def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
+def answer(store: GraphStore, job: Job, sock: socket.socket) -> None:
     """Run one job and send its reply; errors that are the query's fault become 400s."""
     writer: FrameWriter | None = None
     try:
-        result = run(store, job.query, job.default_graphs, job.named_graphs, base_iri=job.base_iri)
+        result = store.sparql(job.query, job.default_graphs, job.named_graphs, base_iri=job.base_iri)
         if isinstance(result, ox.QueryBoolean):
             if job.results_type is None:
                 return not_acceptable(sock, "ASK", "SPARQL results formats")
