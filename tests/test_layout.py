@@ -96,3 +96,57 @@ def test_the_official_list_imports_do_not_import_the_build() -> None:
         if d.startswith("chemkg.build")
     )
     assert offending == []
+
+
+# What only the store module may do with pyoxigraph: open its Store and call the engine's query and pattern reads.
+STORE_MODULE = "chemkg.store"
+ENGINE_METHODS = {"query", "quads_for_pattern", "named_graphs", "contains_named_graph", "bulk_load", "bulk_extend"}
+
+
+def engine_uses(path: Path) -> list[str]:
+    """Where ``path`` reaches past the store interface: pyoxigraph's ``Store``, its query and pattern
+    methods, or the engine an ``OxigraphStore`` wraps (``.oxigraph``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "pyoxigraph":
+            found += [f"line {node.lineno}: imports pyoxigraph.{a.name}" for a in node.names if a.name == "Store"]
+        elif isinstance(node, ast.Attribute) and (
+            node.attr == "oxigraph" or (node.attr == "Store" and ast.unparse(node.value) in ("ox", "pyoxigraph"))
+        ):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ENGINE_METHODS:
+            found.append(f"line {node.lineno}: {ast.unparse(node.func)}(…)")
+    return found
+
+
+def test_only_the_store_module_touches_the_query_engine() -> None:
+    """Pages, reports, search and the endpoint read through ``chemkg.store.GraphStore``, never pyoxigraph's
+    store, so another engine (a remote SPARQL endpoint) can stand behind that one interface."""
+    offending = {
+        module_name(p): uses
+        for p in SRC.joinpath("chemkg").rglob("*.py")
+        if module_name(p) != STORE_MODULE and (uses := engine_uses(p))
+    }
+    assert offending == {}, f"use the GraphStore interface (chemkg.store) instead: {offending}"
+
+
+def test_the_engine_check_sees_each_way_past_the_interface(tmp_path: Path) -> None:
+    """The rule above would pass on anything if it could not see a violation: each kind is caught here."""
+    module = tmp_path / "page.py"
+    module.write_text(
+        "import pyoxigraph as ox\nfrom pyoxigraph import Store\n"
+        "def page(store, build):\n"
+        "    store.quads_for_pattern(None, None, None)\n"
+        "    store.query('ASK {}')\n"
+        "    build.store.oxigraph\n"
+        "    return ox.Store()\n",
+        encoding="utf-8",
+    )
+    assert engine_uses(module) == [
+        "line 2: imports pyoxigraph.Store",
+        "line 4: store.quads_for_pattern(…)",
+        "line 5: store.query(…)",
+        "line 6: build.store.oxigraph",
+        "line 7: ox.Store",
+    ]

@@ -113,6 +113,15 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
+def write_quads(path: Path, quads: list[ox.Quad]) -> None:
+    """Write a new store at ``path`` in one bulk load: each bulk load writes its own files, so one is fastest."""
+    store = ox.Store(str(path))
+    store.bulk_extend(quads)
+    store.flush()
+    store.optimize()
+    del store
+
+
 def save_tables(path: Path) -> None:
     """Run the whole-graph named queries once on a freshly written store and save their rows beside it."""
     store = OxigraphStore(ox.Store.read_only(str(path)))  # no folder: nothing saved yet to read back
