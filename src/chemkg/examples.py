@@ -22,7 +22,6 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-CATALOGUE = "https://w3id.org/chemkg/sparql#"
 FORMS = {"select": "SELECT", "ask": "ASK", "construct": "CONSTRUCT", "describe": "DESCRIBE"}
 
 

@@ -75,10 +75,6 @@ class Resolution:
     also: list[Entity] = field(default_factory=list)
     members: list[Entity] = field(default_factory=list)
 
-    @property
-    def resolved(self) -> bool:
-        return self.entity is not None
-
 
 class Resolver:
     """An in-memory index of every name and identifier, built once from the store.

@@ -13,13 +13,6 @@ from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData
 FILTERS = ("listed", "zzs", "pfas", "all")
 PAGE_SIZE = 200  # rows per page on screen; downloads hold every row
 PFAS_GROUP = BASE + "substance/pfas"
-STATE_SYMBOL = {
-    "listed": "●",
-    "under-review": "◐",
-    "recommended-not-listed": "○",
-    "no-longer-listed": "×",
-    "not-listed": "",
-}
 STATE_FILL = {  # print-friendly fills (also readable in grey)
     "listed": "1F5F8B",
     "under-review": "E0A526",
