@@ -232,7 +232,7 @@ def api_brief(
     if format not in BRIEF_FORMATS:
         raise BadRequest(f"format {format!r} is not supported; use md, html or docx")
     try:
-        brief = build_brief(build.store, target, lang, build.built_at or "?", build.resolver)
+        brief = build_brief(build.store, target, lang, build.built_at or "?", build.resolver, build.coverage)
     except BriefTargetNotFound as exc:
         raise NotFound(str(exc.args[0])) from None
     headers = {}
