@@ -18,10 +18,9 @@ from fastapi.testclient import TestClient
 
 from chemkg.namespaces import BASE
 from chemkg.settings import Settings
-from chemkg.store import GraphStore, QueryResult
+from chemkg.store import GraphStore, QueryResult, open_store
+from chemkg.web import live
 from chemkg.web.app import create_app
-from chemkg.web.live import Build
-from chemkg.web.state import AppState
 
 BROWSER = {"accept": "text/html"}
 TURTLE = {"accept": "text/turtle"}
@@ -95,15 +94,20 @@ def test_the_recording_store_is_a_whole_implementation_of_the_interface() -> Non
 
 
 @pytest.fixture(scope="module")
-def recorded(settings: Settings) -> tuple[TestClient, RecordingStore]:
-    """An app whose live build reads through the recording store (no warm-up: nothing is read before it)."""
-    app = create_app(settings)
-    build = Build(settings.store, settings.index)
-    recorder = RecordingStore(build.store)
-    build.store = recorder
-    state: AppState = app.state.chemkg
-    state.live._current = build
-    return TestClient(app), recorder
+def recorded(settings: Settings) -> Iterator[tuple[TestClient, RecordingStore]]:
+    """An app whose live build opens its store as a recording store (no warm-up: nothing is read before)."""
+    opened: list[RecordingStore] = []
+
+    def open_recorded(path: Path) -> RecordingStore:
+        opened.append(RecordingStore(open_store(path)))
+        return opened[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(live, "open_store", open_recorded)
+        client = TestClient(create_app(settings))
+        assert client.get("/", headers=BROWSER).status_code == 200
+        assert len(opened) == 1
+        yield client, opened[0]
 
 
 @pytest.mark.parametrize(
