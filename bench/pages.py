@@ -15,7 +15,7 @@ import time
 from fastapi.testclient import TestClient
 
 from chemkg.settings import load_settings
-from chemkg.store import open_store, run_named
+from chemkg.store import open_store
 from chemkg.web.app import create_app
 
 SAMPLE = ("pfhxs", "pfhxs-acid", "pfos", "pfoa", "mercury", "ddt", "cfc-11", "lead", "hbcdd", "pfas")
@@ -39,7 +39,7 @@ BROWSER = {"accept": "text/html"}
 def main() -> None:
     settings = load_settings()
     store = open_store(settings.store)
-    names = {r["entity"] for r in run_named(store, "entity-names")}
+    names = {r["entity"] for r in store.rows("entity-names")}
     paths = [f"/substance/{s}" for s in SAMPLE if f"https://w3id.org/chemkg/substance/{s}" in names]
     from_lists = sorted(n for n in names if "/substance/import-" in n)
     paths += ["/" + n.split("https://w3id.org/chemkg/", 1)[1] for n in from_lists[:: max(1, len(from_lists) // 10)]]

@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from chemkg.settings import load_settings
-from chemkg.sparql import run
 from chemkg.store import open_store
 
 QUERY = 'SELECT ?substance WHERE { ?substance ck:casNumber "355-46-4" }'
@@ -51,7 +50,7 @@ def in_process_ms(store_path: Path, n: int = 3000) -> float:
     times = []
     for _ in range(n):
         start = time.perf_counter()
-        rows = list(run(store, QUERY))  # type: ignore[call-overload]
+        rows = list(store.sparql(QUERY))  # type: ignore[arg-type]
         times.append((time.perf_counter() - start) * 1000)
         assert rows
     return statistics.median(times[n // 10 :])

@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import pytest
 
 from chemkg.build.pipeline import build
 from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
-from chemkg.store import open_store
+from chemkg.store import OxigraphStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -79,10 +78,10 @@ def built_store(request: pytest.FixtureRequest, data_dir: Path) -> Path:
     return path
 
 
-_OPENED: dict[Path, ox.Store] = {}
+_OPENED: dict[Path, OxigraphStore] = {}
 
 
-def opened(path: Path) -> ox.Store:
+def opened(path: Path) -> OxigraphStore:
     """One open store per path for the session."""
     if path not in _OPENED:
         _OPENED[path] = open_store(path)
@@ -90,12 +89,12 @@ def opened(path: Path) -> ox.Store:
 
 
 @pytest.fixture(scope="session")
-def store(built_store: Path) -> ox.Store:
+def store(built_store: Path) -> OxigraphStore:
     return opened(built_store)
 
 
 @pytest.fixture(scope="session")
-def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> ox.Store:
+def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> OxigraphStore:
     """The curated graph alone, for tests about what the curated registers say (the session store when it is
     curated-only, else a build of its own: a few seconds, where a whole-graph query over the official lists
     can take a minute)."""

@@ -16,13 +16,14 @@ from chemkg.ask.evaluate import evaluate, gold_rows
 from chemkg.ask.lexicon import Lexicon
 from chemkg.ask.understand import read
 from chemkg.settings import Settings
+from chemkg.store import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "search" / "ask"
 
 
 @pytest.fixture(scope="module")
-def lexicon(store: ox.Store) -> Lexicon:
+def lexicon(store: OxigraphStore) -> Lexicon:
     return Lexicon.from_store(store)
 
 
@@ -43,7 +44,7 @@ def keys(rows: list[dict[str, object]], column: str) -> set[str]:
     ],
 )
 def test_the_questions_of_the_first_trial_get_their_exact_answer(
-    store: ox.Store, lexicon: Lexicon, question: str, template: str, gold: str
+    store: OxigraphStore, lexicon: Lexicon, question: str, template: str, gold: str
 ) -> None:
     got = answer(store, lexicon, question, limit=None)  # every row: with the official lists, thousands
     assert got.status == "answered" and got.template is not None and got.template.id == template
@@ -53,12 +54,12 @@ def test_the_questions_of_the_first_trial_get_their_exact_answer(
     assert "MINUS" in got.sparql and got.editor_link.startswith("/sparql?query=")
 
 
-def test_dieldrin_is_not_on_stockholm_but_not_rotterdam(store: ox.Store, lexicon: Lexicon) -> None:
+def test_dieldrin_is_not_on_stockholm_but_not_rotterdam(store: OxigraphStore, lexicon: Lexicon) -> None:
     got = answer(store, lexicon, "welke stoffen staan op bijlage A van Stockholm maar niet op Rotterdam")
     assert "https://w3id.org/chemkg/substance/dieldrin" not in keys(got.rows, "item")
 
 
-def test_the_answer_says_how_the_question_was_understood(store: ox.Store, lexicon: Lexicon) -> None:
+def test_the_answer_says_how_the_question_was_understood(store: OxigraphStore, lexicon: Lexicon) -> None:
     got = answer(store, lexicon, "welke stoffen staan op bijlage A van Stockholm maar niet op Rotterdam").to_json()
     for field in ("question", "template", "slots", "sparql", "columns", "rows", "sources"):
         assert field in got
@@ -68,21 +69,21 @@ def test_the_answer_says_how_the_question_was_understood(store: ox.Store, lexico
     assert slots["scope"]["text"] == "bijlage A van Stockholm"
 
 
-def test_the_query_shown_is_the_query_run(store: ox.Store, lexicon: Lexicon) -> None:
+def test_the_query_shown_is_the_query_run(store: OxigraphStore, lexicon: Lexicon) -> None:
     got = answer(store, lexicon, "Which HFCs have a GWP above 1000?")
-    result = store.query(got.sparql, use_default_graph_as_union=True)
+    result = store.oxigraph.query(got.sparql, use_default_graph_as_union=True)
     assert isinstance(result, ox.QuerySolutions)
     assert len(list(result)) == len(got.rows) > 0
 
 
-def test_a_question_no_template_covers_is_said_to_be_so(store: ox.Store, lexicon: Lexicon) -> None:
+def test_a_question_no_template_covers_is_said_to_be_so(store: OxigraphStore, lexicon: Lexicon) -> None:
     for question in ("glyphosate", "What is the boiling point of benzene?", "kwik in tandvullingen"):
         got = answer(store, lexicon, question)
         assert got.status == "not-understood" and not got.rows and not got.sparql
 
 
 def test_an_annex_that_several_instruments_have_is_shown_with_the_alternatives(
-    store: ox.Store, lexicon: Lexicon
+    store: OxigraphStore, lexicon: Lexicon
 ) -> None:
     got = answer(store, lexicon, "which substances are on annex A")
     assert got.status == "ambiguous" and not got.rows
@@ -95,7 +96,7 @@ def test_an_annex_that_several_instruments_have_is_shown_with_the_alternatives(
     assert chosen.status == "answered"
 
 
-def test_user_text_never_enters_the_query(store: ox.Store, lexicon: Lexicon) -> None:
+def test_user_text_never_enters_the_query(store: OxigraphStore, lexicon: Lexicon) -> None:
     got = answer(store, lexicon, 'which substances are on the candidate list "} DROP ALL #')
     assert got.status == "answered"
     assert "DROP" not in got.sparql and '"}' not in got.sparql
@@ -103,24 +104,24 @@ def test_user_text_never_enters_the_query(store: ox.Store, lexicon: Lexicon) -> 
 
 @pytest.mark.parametrize("template", sorted(templates()))
 def test_every_template_parses_with_its_slots_filled_or_left_open(
-    store: ox.Store, lexicon: Lexicon, template: str
+    store: OxigraphStore, lexicon: Lexicon, template: str
 ) -> None:
     t = templates()[template]
     reading = read(t.examples["en"], lexicon)
     understood = next((c for c in reading.candidates if c.template.id == template), None)
     assert understood is not None, f"the English example of {template} is not read as {template}"
-    store.query(render(t, understood.filled, "en"), use_default_graph_as_union=True)
+    store.oxigraph.query(render(t, understood.filled, "en"), use_default_graph_as_union=True)
     assert t.label.keys() >= {"en", "nl"} and t.comment.keys() >= {"en", "nl"} and t.examples.keys() >= {"en", "nl"}
 
 
-def test_every_gold_query_of_the_evaluation_set_runs(store: ox.Store) -> None:
+def test_every_gold_query_of_the_evaluation_set_runs(store: OxigraphStore) -> None:
     names = {json.loads(line)["gold"] for line in (QUESTIONS / "questions.jsonl").read_text().splitlines()}
     for name in sorted(n for n in names if n):
         gold_rows(store, QUESTIONS, name)
     assert {p.stem for p in (QUESTIONS / "gold").glob("*.rq")} == {n for n in names if n}
 
 
-def test_the_evaluation_targets_hold(store: ox.Store, lexicon: Lexicon) -> None:
+def test_the_evaluation_targets_hold(store: OxigraphStore, lexicon: Lexicon) -> None:
     report = evaluate(store, lexicon, QUESTIONS)
     by_lang = report.by("lang")
     assert by_lang["nl"].total >= 60 and len(report.outcomes) >= 150
@@ -152,7 +153,7 @@ def test_chemkg_ask_prints_json(settings: Settings, monkeypatch: pytest.MonkeyPa
     assert json.loads(result.output)["template"]["id"] == "zzs-of-entity"
 
 
-def test_a_negation_is_never_dropped(store: ox.Store, lexicon: Lexicon) -> None:
+def test_a_negation_is_never_dropped(store: OxigraphStore, lexicon: Lexicon) -> None:
     got = answer(store, lexicon, "welke POP's staan niet op de EU-POP-verordening")
     assert got.status == "answered" and got.template is not None and got.template.id == "list-difference"
     slots = {s["name"]: s["value"] for s in got.slots()}
@@ -161,7 +162,7 @@ def test_a_negation_is_never_dropped(store: ox.Store, lexicon: Lexicon) -> None:
     assert lone.status == "not-understood"  # one list and a negation: not "what is on the candidate list"
 
 
-def test_a_hazard_class_can_be_combined_with_a_list(store: ox.Store, lexicon: Lexicon) -> None:
+def test_a_hazard_class_can_be_combined_with_a_list(store: OxigraphStore, lexicon: Lexicon) -> None:
     got = answer(store, lexicon, "Which carcinogens are on the Candidate List?")
     _, expected = gold_rows(store, QUESTIONS, "carc-on-candidate-list")
     assert got.template is not None and got.template.id == "clp-hazard"

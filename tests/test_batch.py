@@ -5,7 +5,6 @@ import io
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
@@ -14,13 +13,14 @@ from chemkg.cli import app
 from chemkg.reports.batch import BatchLookup
 from chemkg.reports.batch_input import MAX_ROWS, BatchInputError, input_format, read_values
 from chemkg.reports.batch_output import render
+from chemkg.store import OxigraphStore
 
 runner = CliRunner()
 FOUR = ["355-46-5", "kwik", "chlorpyriphos", "xyzzy foo"]
 
 
 @pytest.fixture(scope="module")
-def lookup(store: ox.Store) -> BatchLookup:
+def lookup(store: OxigraphStore) -> BatchLookup:
     return BatchLookup.from_store(store)
 
 

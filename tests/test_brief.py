@@ -4,7 +4,6 @@ import io
 import re
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from docx import Document
 from typer.testing import CliRunner
@@ -14,6 +13,7 @@ from chemkg.reports.brief import BriefTargetNotFound, build_brief
 from chemkg.reports.brief.model import Brief
 from chemkg.reports.brief.render import render
 from chemkg.reports.brief.text import TEXT
+from chemkg.store import OxigraphStore
 
 runner = CliRunner()
 
@@ -28,7 +28,7 @@ def test_every_fixed_string_exists_in_dutch_and_english() -> None:
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", TEXT["nl"][key])), key
 
 
-def test_a_dutch_brief_on_pfhxs_shows_the_stockholm_listing_with_sc_10_13_and_its_sources(store: ox.Store) -> None:
+def test_a_dutch_brief_on_pfhxs_shows_the_stockholm_listing_with_sc_10_13_and_its_sources(store: OxigraphStore) -> None:
     brief = build_brief(store, "PFHxS", "nl")
     markdown = render(brief, "md").decode()
     assert "## Status onder de mondiale verdragen" in markdown
@@ -42,7 +42,7 @@ def test_a_dutch_brief_on_pfhxs_shows_the_stockholm_listing_with_sc_10_13_and_it
         assert english not in markdown
 
 
-def test_every_fact_that_states_a_listing_cites_a_source(store: ox.Store) -> None:
+def test_every_fact_that_states_a_listing_cites_a_source(store: OxigraphStore) -> None:
     brief = build_brief(store, "kwik", "en")
     for s in brief.sections:
         for fact in s.facts:
@@ -50,17 +50,17 @@ def test_every_fact_that_states_a_listing_cites_a_source(store: ox.Store) -> Non
                 assert fact.refs, fact.text
 
 
-def test_open_processes_show_the_rotterdam_recommendation_for_mercury(store: ox.Store) -> None:
+def test_open_processes_show_the_rotterdam_recommendation_for_mercury(store: OxigraphStore) -> None:
     brief = build_brief(store, "mercury", "en")
     assert any("recommended" in text and "Rotterdam" in text for text in section(brief, "open"))
 
 
-def test_exemptions_show_their_expiry(store: ox.Store) -> None:
+def test_exemptions_show_their_expiry(store: OxigraphStore) -> None:
     brief = build_brief(store, "UV-328", "en")
     assert any("2030-12-31" in text and "expires" in text for text in section(brief, "exemptions"))
 
 
-def test_a_treaty_brief_lists_its_annexes_and_open_poprc_reviews(store: ox.Store) -> None:
+def test_a_treaty_brief_lists_its_annexes_and_open_poprc_reviews(store: OxigraphStore) -> None:
     brief = build_brief(store, "stockholm", "en")
     assert brief.kind == "treaty" and brief.title == "Stockholm Convention"
     assert any(text.startswith("Annex A (Elimination)") and "Mirex" in text for text in section(brief, "annexes"))
@@ -68,19 +68,19 @@ def test_a_treaty_brief_lists_its_annexes_and_open_poprc_reviews(store: ox.Store
     assert any("SC-10/13" in text for text in section(brief, "timeline"))
 
 
-def test_a_topic_brief_shows_the_coverage_of_the_substances_it_concerns(store: ox.Store) -> None:
+def test_a_topic_brief_shows_the_coverage_of_the_substances_it_concerns(store: OxigraphStore) -> None:
     brief = build_brief(store, "panel/topic/pfas", "nl")
     assert brief.kind == "topic"
     lines = section(brief, "substances")
     assert any("ZZS" in line for line in lines) and all(f.refs for s in brief.sections for f in s.facts)
 
 
-def test_an_unknown_target_says_what_a_brief_can_be_about(store: ox.Store) -> None:
+def test_an_unknown_target_says_what_a_brief_can_be_about(store: OxigraphStore) -> None:
     with pytest.raises(BriefTargetNotFound, match="instrument"):
         build_brief(store, "xyzzy", "en")
 
 
-def test_html_escapes_text_and_links_the_references(store: ox.Store) -> None:
+def test_html_escapes_text_and_links_the_references(store: OxigraphStore) -> None:
     html = render(build_brief(store, "PFHxS", "en"), "html").decode()
     assert '<html lang="en">' in html and 'href="#ref-1"' in html and 'id="ref-1"' in html
     assert "<script" not in html
@@ -104,13 +104,13 @@ def test_the_brief_command_refuses_unknown_formats(built_store: Path) -> None:
     assert result.exit_code == 1 and "md, html or docx" in result.output
 
 
-def test_a_brief_on_organic_cyanides_is_about_organic_cyanides(store: ox.Store) -> None:
+def test_a_brief_on_organic_cyanides_is_about_organic_cyanides(store: OxigraphStore) -> None:
     brief = build_brief(store, "organic cyanides", "en")
     assert brief.iri.endswith("/substance/organic-cyanides") and "Inorganic" not in brief.title
 
 
 @pytest.mark.slow  # the near names come from the official lists
-def test_a_brief_never_answers_with_a_chemical_one_word_away(store: ox.Store) -> None:
+def test_a_brief_never_answers_with_a_chemical_one_word_away(store: OxigraphStore) -> None:
     """No such chemical as pentachloroethylene: no brief on trichloroethylene, but advice on why not."""
     with pytest.raises(BriefTargetNotFound) as caught:
         build_brief(store, "pentachloroethylene", "en")
@@ -122,12 +122,12 @@ def test_a_brief_never_answers_with_a_chemical_one_word_away(store: ox.Store) ->
     assert not tetra.iri.endswith("/substance/trichloroethylene")
 
 
-def test_a_brief_addressed_by_exact_id_is_about_that_entity(store: ox.Store) -> None:
+def test_a_brief_addressed_by_exact_id_is_about_that_entity(store: OxigraphStore) -> None:
     brief = build_brief(store, "substance/pfos-potassium", "en")
     assert brief.iri.endswith("/substance/pfos-potassium")
 
 
-def test_a_group_brief_shows_its_members_stockholm_listings_never_as_the_groups_own(store: ox.Store) -> None:
+def test_a_group_brief_shows_its_members_stockholm_listings_never_as_the_groups_own(store: OxigraphStore) -> None:
     """The story: the PFAS brief said "Stockholm: not listed" while PFOS, PFOA and PFHxS are listed."""
     status = section(build_brief(store, "substance/pfas", "en"), "status")
     stockholm = [f for f in status if f.startswith("Stockholm Convention")]
@@ -136,13 +136,13 @@ def test_a_group_brief_shows_its_members_stockholm_listings_never_as_the_groups_
     assert any("Perfluorooctane sulfonic acid" in f for f in stockholm)
 
 
-def test_a_member_brief_shows_its_groups_listing_through_the_group(store: ox.Store) -> None:
+def test_a_member_brief_shows_its_groups_listing_through_the_group(store: OxigraphStore) -> None:
     status = section(build_brief(store, "trichloroethylene", "en"), "status")
     assert "Basel Convention: not listed" not in status
     assert any(f.startswith("Basel Convention") and "Halogenated organic solvents" in f for f in status)
 
 
-def test_a_brief_cites_official_sources_before_secondary_ones_and_marks_the_secondary(store: ox.Store) -> None:
+def test_a_brief_cites_official_sources_before_secondary_ones_and_marks_the_secondary(store: OxigraphStore) -> None:
     brief = build_brief(store, "minamata", "en")
     kinds = [ref.secondary for ref in brief.references]
     assert False in kinds and True in kinds, "the Minamata brief should cite both official and secondary sources"

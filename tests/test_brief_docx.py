@@ -6,15 +6,15 @@ from __future__ import annotations
 import io
 import zipfile
 
-import pyoxigraph as ox
 from docx import Document
 
 from chemkg.reports.brief import build_brief
 from chemkg.reports.brief.model import note_locators
 from chemkg.reports.brief.render import render
+from chemkg.store import OxigraphStore
 
 
-def test_the_docx_brief_is_a4_with_clickable_source_links(store: ox.Store) -> None:
+def test_the_docx_brief_is_a4_with_clickable_source_links(store: OxigraphStore) -> None:
     brief = build_brief(store, "pfhxs", "nl")
     data = render(brief, "docx")
     section = Document(io.BytesIO(data)).sections[0]
@@ -29,7 +29,7 @@ def test_the_docx_brief_is_a4_with_clickable_source_links(store: ox.Store) -> No
         assert f'Target="{str(ref.url).replace("&", "&amp;")}"' in relations, ref.url
 
 
-def test_references_carry_places_in_the_source_not_curators_notes(store: ox.Store) -> None:
+def test_references_carry_places_in_the_source_not_curators_notes(store: OxigraphStore) -> None:
     for target in ("pfhxs", "stockholm", "mercury"):
         for ref in build_brief(store, target, "en").references:
             for locator in ref.locators:

@@ -26,7 +26,7 @@ def test_a_researcher_can_ask_where_a_named_graph_comes_from(store) -> None:  # 
         PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?file ?source WHERE { GRAPH <https://w3id.org/chemkg/graph/provenance> {
           <https://w3id.org/chemkg/graph/listings/stockholm> ck:sourceFile ?file ; dcterms:source ?source } }"""
-    rows = list(store.query(query))
+    rows = list(store.oxigraph.query(query))
     assert rows and rows[0]["file"].value == "graph/listings/stockholm.csv"
 
 
@@ -53,12 +53,12 @@ def test_a_rebuild_swaps_the_new_store_in_and_keeps_the_path_stable(tmp_path: Pa
 
 
 def test_whole_graph_queries_read_the_rows_the_build_saved_and_they_equal_the_query(built_store: Path) -> None:
-    from chemkg.store import PRECOMPUTED, TABLES, named_queries, open_store, run_named, select
+    from chemkg.store import PRECOMPUTED, TABLES, named_queries, open_store
 
     store = open_store(built_store)
     for name in PRECOMPUTED:
         saved = json.loads((built_store / TABLES / f"{name}.json").read_text(encoding="utf-8"))
-        assert run_named(store, name) == saved, f"{name}: run_named must serve the saved rows"
-        fresh = select(store, named_queries()[name].text)
+        assert store.rows(name) == saved, f"{name}: run_named must serve the saved rows"
+        fresh = store.select(named_queries()[name].text)
         key = lambda row: json.dumps(row, sort_keys=True)  # noqa: E731
         assert sorted(fresh, key=key) == sorted(saved, key=key), f"{name}: saved rows differ from the query"

@@ -8,7 +8,7 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import RDF, RDFS
 
 from chemkg.examples import example, load_examples
-from chemkg.sparql import run
+from chemkg.store import OxigraphStore
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 EXAMPLES = load_examples()
@@ -28,8 +28,8 @@ def test_each_example_is_described_in_english_and_dutch(e) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("e", EXAMPLES, ids=lambda e: e.name)
-def test_each_example_runs_as_written_without_the_endpoints_prefixes(store: ox.Store, e) -> None:  # type: ignore[no-untyped-def]
-    result = run(store, e.query, default_prefixes=False)
+def test_each_example_runs_as_written_without_the_endpoints_prefixes(store: OxigraphStore, e) -> None:  # type: ignore[no-untyped-def]
+    result = store.sparql(e.query, default_prefixes=False)
     assert isinstance(result, ox.QuerySolutions) and e.form == "SELECT"
 
 

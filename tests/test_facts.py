@@ -9,6 +9,8 @@ the fact.
 import pyoxigraph as ox
 import pytest
 
+from chemkg.store import OxigraphStore
+
 # (name, CAS, annex, decision or "" for original listings, year adopted)
 LISTINGS = [
     ("Aldrin", "309-00-2", "stockholm/annex-a", "", 2001),
@@ -325,9 +327,9 @@ PREFIXES = {
 }
 
 
-def _rows(store: ox.Store, query: str, **bindings: ox.NamedNode | ox.Literal) -> list[dict[str, str]]:
+def _rows(store: OxigraphStore, query: str, **bindings: ox.NamedNode | ox.Literal) -> list[dict[str, str]]:
     subs = {ox.Variable(k): v for k, v in bindings.items()}
-    result = store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs)
+    result = store.oxigraph.query(query, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs)
     return [{k.value: (s[k].value if s[k] is not None else "") for k in result.variables} for s in result]
 
 
@@ -346,7 +348,7 @@ def test_at_least_forty_facts_keep_2025_2026_up_to_date() -> None:
 
 @pytest.mark.parametrize(("name", "cas", "annex", "decision", "year"), LISTINGS, ids=[f[0] for f in LISTINGS])
 def test_listing_has_its_decision_and_year(
-    store: ox.Store, name: str, cas: str, annex: str, decision: str, year: int
+    store: OxigraphStore, name: str, cas: str, annex: str, decision: str, year: int
 ) -> None:
     rows = _rows(store, LISTING_QUERY, cas=ox.Literal(cas), annex=_annex(annex))
     assert rows, f"{name} (CAS {cas}) is not listed in {annex}"
@@ -356,7 +358,7 @@ def test_listing_has_its_decision_and_year(
 
 @pytest.mark.parametrize(("code", "cas", "annex", "kind", "value"), MONTREAL, ids=[f[0] for f in MONTREAL])
 def test_montreal_substance_has_its_ozone_or_climate_potential(
-    store: ox.Store, code: str, cas: str, annex: str, kind: str, value: float
+    store: OxigraphStore, code: str, cas: str, annex: str, kind: str, value: float
 ) -> None:
     rows = _rows(store, POTENTIAL_QUERY, cas=ox.Literal(cas), annex=_annex(annex))
     assert rows, f"{code} (CAS {cas}) is not listed in {annex}"
@@ -365,13 +367,13 @@ def test_montreal_substance_has_its_ozone_or_climate_potential(
 
 
 @pytest.mark.parametrize(("substance", "criterion"), ZZS_ROUTES)
-def test_zzs_status_has_its_route(store: ox.Store, substance: str, criterion: str) -> None:
+def test_zzs_status_has_its_route(store: OxigraphStore, substance: str, criterion: str) -> None:
     rows = _rows(store, ZZS_QUERY, entity=ox.NamedNode("https://w3id.org/chemkg/substance/" + substance))
     routes = {r["criterion"].rsplit("/", 1)[1] for r in rows}
     assert criterion in routes, f"{substance} should be ZZS via {criterion}; graph has {routes or 'no ZZS status'}"
 
 
-def _one(store: ox.Store, subject: str, predicate: str) -> list[str]:
+def _one(store: OxigraphStore, subject: str, predicate: str) -> list[str]:
     query = f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}"
     return [r["o"] for r in _rows(store, query, s=ox.NamedNode(CHEMKG + subject))]
 
@@ -380,14 +382,16 @@ CHEMKG = "https://w3id.org/chemkg/"
 
 
 @pytest.mark.parametrize(("exemption", "expires", "basis"), EXPIRIES, ids=[f[0] for f in EXPIRIES])
-def test_exemption_expiry_is_stored_with_its_basis(store: ox.Store, exemption: str, expires: str, basis: str) -> None:
+def test_exemption_expiry_is_stored_with_its_basis(
+    store: OxigraphStore, exemption: str, expires: str, basis: str
+) -> None:
     subject = "exemption/stockholm/" + exemption
     assert _one(store, subject, "ck:expires") == [expires], f"{exemption}: expected expiry {expires}"
     assert _one(store, subject, "ck:expiryBasis/skos:notation") == [basis], f"{exemption}: expected {basis}"
 
 
 @pytest.mark.parametrize(("meeting", "place", "start", "end"), MEETINGS, ids=[f[0] for f in MEETINGS])
-def test_meeting_has_its_place_and_dates(store: ox.Store, meeting: str, place: str, start: str, end: str) -> None:
+def test_meeting_has_its_place_and_dates(store: OxigraphStore, meeting: str, place: str, start: str, end: str) -> None:
     subject = "meeting/" + meeting
     assert _one(store, subject, "schema:startDate") == [start], f"{meeting} starts {start}"
     assert _one(store, subject, "schema:endDate") == [end], f"{meeting} ends {end}"
@@ -395,7 +399,7 @@ def test_meeting_has_its_place_and_dates(store: ox.Store, meeting: str, place: s
 
 
 @pytest.mark.parametrize(("event", "day"), EVENTS, ids=[f[0] for f in EVENTS])
-def test_event_has_its_date_and_a_source(store: ox.Store, event: str, day: str) -> None:
+def test_event_has_its_date_and_a_source(store: OxigraphStore, event: str, day: str) -> None:
     subject = "event/" + event
     assert _one(store, subject, "dcterms:date") == [day], f"{event} happened on {day}"
     assert _one(store, subject, "dcterms:source"), f"{event} cites no source"
@@ -403,7 +407,7 @@ def test_event_has_its_date_and_a_source(store: ox.Store, event: str, day: str) 
 
 @pytest.mark.parametrize(("code", "meeting"), DECISIONS, ids=[f[0] for f in DECISIONS])
 def test_decision_was_adopted_at_its_meeting_and_cites_an_official_source(
-    store: ox.Store, code: str, meeting: str
+    store: OxigraphStore, code: str, meeting: str
 ) -> None:
     query = """SELECT ?code ?meeting ?standing WHERE {
       ?d skos:notation ?code ; ck:adoptedAt ?meeting ; dcterms:source/ck:standing/skos:notation ?standing }"""
@@ -413,23 +417,25 @@ def test_decision_was_adopted_at_its_meeting_and_cites_an_official_source(
 
 
 @pytest.mark.parametrize(("listing", "day"), IN_FORCE, ids=[f[0] for f in IN_FORCE])
-def test_listing_entered_into_force_on_its_date(store: ox.Store, listing: str, day: str) -> None:
+def test_listing_entered_into_force_on_its_date(store: OxigraphStore, listing: str, day: str) -> None:
     assert _one(store, "listing/" + listing, "ck:entryIntoForce") == [day], f"{listing} in force {day}"
 
 
 @pytest.mark.parametrize(("source", "standing"), STANDINGS, ids=[f[0] for f in STANDINGS])
-def test_source_is_typed_official_or_secondary(store: ox.Store, source: str, standing: str) -> None:
+def test_source_is_typed_official_or_secondary(store: OxigraphStore, source: str, standing: str) -> None:
     assert _one(store, "source/" + source, "ck:standing/skos:notation") == [standing], f"{source} is {standing}"
 
 
 @pytest.mark.parametrize(("path", "confidence"), CONFIDENCE, ids=[f[0] for f in CONFIDENCE])
-def test_a_fact_no_official_text_confirmed_is_marked_unconfirmed(store: ox.Store, path: str, confidence: str) -> None:
+def test_a_fact_no_official_text_confirmed_is_marked_unconfirmed(
+    store: OxigraphStore, path: str, confidence: str
+) -> None:
     assert _one(store, path, "ck:confidence") == [f"https://w3id.org/chemkg/ontology#{confidence}"], path
 
 
 @pytest.mark.parametrize(("instrument", "parties", "as_of"), PARTY_COUNTS, ids=[f[0] for f in PARTY_COUNTS])
 def test_a_party_count_carries_the_date_it_was_true_on(
-    store: ox.Store, instrument: str, parties: int, as_of: str
+    store: OxigraphStore, instrument: str, parties: int, as_of: str
 ) -> None:
     subject = "treaty/" + instrument
     assert [int(n) for n in _one(store, subject, "ck:numberOfParties")] == [parties], f"{instrument}: {parties}"
@@ -437,6 +443,6 @@ def test_a_party_count_carries_the_date_it_was_true_on(
 
 
 @pytest.mark.parametrize(("event", "words"), EVENT_TEXTS, ids=[f"{e}: {w[:30]}" for e, w in EVENT_TEXTS])
-def test_an_open_process_is_stated_with_its_date(store: ox.Store, event: str, words: str) -> None:
+def test_an_open_process_is_stated_with_its_date(store: OxigraphStore, event: str, words: str) -> None:
     descriptions = _one(store, "event/" + event, "dcterms:description")
     assert any(words in d for d in descriptions), f"{event} should say {words!r}; graph has {descriptions}"

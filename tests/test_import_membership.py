@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from chemkg.imports.membership import named_examples, normalise
 from chemkg.profile import load_profile
 from chemkg.settings import Settings
+from chemkg.store import OxigraphStore
 from chemkg.web.app import create_app
 
 CK = "https://w3id.org/chemkg/ontology#"
@@ -37,16 +38,16 @@ def test_a_definition_names_only_full_examples_of_the_group_itself(
     assert named_examples(description, lang) == examples
 
 
-def _member_of(store: ox.Store, member: str) -> set[str]:
+def _member_of(store: OxigraphStore, member: str) -> set[str]:
     return {
         q.object.value
-        for q in store.quads_for_pattern(ox.NamedNode(BASE + member), ox.NamedNode(CK + "memberOf"), None)
+        for q in store.oxigraph.quads_for_pattern(ox.NamedNode(BASE + member), ox.NamedNode(CK + "memberOf"), None)
     }
 
 
 @pytest.mark.slow  # the official lists
 def test_zinc_oxide_from_the_clp_list_is_one_of_the_zinc_compounds_and_shows_their_basel_entry(
-    store: ox.Store,
+    store: OxigraphStore,
 ) -> None:
     zinc_oxide = "substance/import-cas-1314-13-2"
     assert BASE + "substance/zinc-compounds" in _member_of(store, zinc_oxide)
@@ -57,14 +58,18 @@ def test_zinc_oxide_from_the_clp_list_is_one_of_the_zinc_compounds_and_shows_the
 
 
 @pytest.mark.slow  # the official lists
-def test_a_membership_read_from_a_definition_cites_the_group_row(store: ox.Store) -> None:
+def test_a_membership_read_from_a_definition_cites_the_group_row(store: OxigraphStore) -> None:
     statement = ox.NamedNode(BASE + "membership/import/zinc-compounds/import-cas-1314-13-2")
     sources = {
         q.object.value
-        for q in store.quads_for_pattern(statement, ox.NamedNode("http://purl.org/dc/terms/source"), None)
+        for q in store.oxigraph.quads_for_pattern(statement, ox.NamedNode("http://purl.org/dc/terms/source"), None)
     }
     assert sources == {BASE + "source/bc-text"}
-    notes = [q.object.value for q in store.quads_for_pattern(statement, None, None) if "definition" in q.object.value]
+    notes = [
+        q.object.value
+        for q in store.oxigraph.quads_for_pattern(statement, None, None)
+        if "definition" in q.object.value
+    ]
     assert notes and "zinc oxide" in notes[0]
 
 
@@ -78,23 +83,23 @@ def test_a_membership_read_from_a_definition_cites_the_group_row(store: ox.Store
         ("substance/import-cas-13463-39-3", "substance/metal-carbonyls"),  # nikkeltetracarbonyl
     ],
 )
-def test_a_substance_a_group_definition_names_is_its_member(store: ox.Store, member: str, group: str) -> None:
+def test_a_substance_a_group_definition_names_is_its_member(store: OxigraphStore, member: str, group: str) -> None:
     assert BASE + group in _member_of(store, member)
 
 
 @pytest.mark.slow  # the official lists
-def test_sodium_is_no_member_of_the_inorganic_cyanides(store: ox.Store) -> None:
+def test_sodium_is_no_member_of_the_inorganic_cyanides(store: OxigraphStore) -> None:
     """ "such as sodium and potassium cyanide": the fragment "sodium" names the metal, not a cyanide."""
     assert BASE + "substance/inorganic-cyanides" not in _member_of(store, "substance/import-cas-7440-23-5")
 
 
 @pytest.mark.slow  # the official lists
-def test_every_imported_substance_a_group_definition_names_is_a_member(store: ox.Store) -> None:
+def test_every_imported_substance_a_group_definition_names_is_a_member(store: OxigraphStore) -> None:
     """The invariant behind the cases above, over every curated group and every imported entity."""
     labels = """SELECT ?entity ?label WHERE {
       ?entity a ck:ImportedEntity ; skos:prefLabel ?label }"""
     by_name: dict[tuple[str, str], set[str]] = {}
-    for row in store.query(
+    for row in store.oxigraph.query(
         labels,
         use_default_graph_as_union=True,
         prefixes={"ck": CK, "skos": "http://www.w3.org/2004/02/skos/core#"},
@@ -105,7 +110,7 @@ def test_every_imported_substance_a_group_definition_names_is_a_member(store: ox
       ?group a ck:SubstanceGroup ; dcterms:description ?description .
       FILTER NOT EXISTS { ?group a ck:ImportedEntity } }"""
     missing = []
-    for row in store.query(
+    for row in store.oxigraph.query(
         groups, use_default_graph_as_union=True, prefixes={"ck": CK, "dcterms": "http://purl.org/dc/terms/"}
     ):
         lang = row["description"].language or "en"

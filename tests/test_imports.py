@@ -23,7 +23,7 @@ from chemkg.imports.parse import ImportFailed, parse_list
 from chemkg.imports.saved import load_imports
 from chemkg.imports.tables import parse_date
 from chemkg.namespaces import graph_iri, iri
-from chemkg.store import build_info, open_store
+from chemkg.store import OxigraphStore, build_info, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 LEGACY_CSV = FIXTURES / "candidate-list-legacy.csv"
@@ -93,8 +93,10 @@ def imported(tmp_path_factory: pytest.TempPathFactory, lists: dict[str, Path]) -
     return {**places, "rivm": rivm, "candidate": candidate, "store": open_store(data / "store")}
 
 
-def ask(store: ox.Store, query: str) -> bool:
-    result = store.query("PREFIX ck: <https://w3id.org/chemkg/ontology#>\n" + query, use_default_graph_as_union=True)
+def ask(store: OxigraphStore, query: str) -> bool:
+    result = store.oxigraph.query(
+        "PREFIX ck: <https://w3id.org/chemkg/ontology#>\n" + query, use_default_graph_as_union=True
+    )
     assert isinstance(result, ox.QueryBoolean)
     return bool(result)
 
@@ -153,7 +155,7 @@ def test_a_file_of_another_kind_is_refused_naming_the_missing_columns(lists: dic
 @pytest.mark.slow
 def test_rivm_rows_link_to_curated_substances_by_cas(imported: dict[str, object]) -> None:
     store = imported["store"]
-    assert isinstance(store, ox.Store)
+    assert isinstance(store, OxigraphStore)
     assessment = iri("zzs/status/import/dehp")
     assert ask(store, f"ASK {{ GRAPH <{graph_iri('import/rivm-zzs')}> {{ <{assessment}> ck:assessedSubstance "
                f"<{iri('substance/dehp')}> ; ck:derivation ck:fromImport ; ck:zzsStatus ck:zzs }} }}")  # fmt: skip
@@ -165,7 +167,7 @@ def test_rivm_rows_link_to_curated_substances_by_cas(imported: dict[str, object]
 @pytest.mark.slow
 def test_a_substance_no_curator_has_added_becomes_an_imported_entity(imported: dict[str, object]) -> None:
     store = imported["store"]
-    assert isinstance(store, ox.Store)
+    assert isinstance(store, OxigraphStore)
     new = iri("substance/import-cas-22248-79-9")
     assert ask(store, f'ASK {{ <{new}> a ck:ImportedEntity , ck:Substance ; ck:casNumber "22248-79-9" }}')
     assert ask(store, f'ASK {{ <{new}> <http://www.w3.org/2004/02/skos/core#prefLabel> "tetrachloorvinfos"@nl }}')
@@ -174,7 +176,7 @@ def test_a_substance_no_curator_has_added_becomes_an_imported_entity(imported: d
 @pytest.mark.slow
 def test_the_list_version_date_is_the_named_graphs_provenance(imported: dict[str, object]) -> None:
     store = imported["store"]
-    assert isinstance(store, ox.Store)
+    assert isinstance(store, OxigraphStore)
     gi = graph_iri("import/rivm-zzs")
     dated = '"2023-07-18"^^<http://www.w3.org/2001/XMLSchema#date>'
     assert ask(store, f"ASK {{ <{gi}> <http://purl.org/dc/terms/modified> {dated} }}")
@@ -186,7 +188,7 @@ def test_the_list_version_date_is_the_named_graphs_provenance(imported: dict[str
 @pytest.mark.slow
 def test_the_rivm_list_takes_precedence_over_a_rule_derived_status(imported: dict[str, object]) -> None:
     store = imported["store"]
-    assert isinstance(store, ox.Store)
+    assert isinstance(store, OxigraphStore)
     assert ask(store, f"ASK {{ <{iri('zzs/status/import/chlorpyrifos')}> <http://purl.org/dc/terms/replaces> "
                f"<{iri('zzs/status/chlorpyrifos')}> }}")  # fmt: skip
     outcome = imported["rivm"]
@@ -200,7 +202,7 @@ def test_the_rivm_list_takes_precedence_over_a_rule_derived_status(imported: dic
 @pytest.mark.slow
 def test_a_candidate_list_row_becomes_a_listing_of_the_curated_substance(imported: dict[str, object]) -> None:
     store = imported["store"]
-    assert isinstance(store, ox.Store)
+    assert isinstance(store, OxigraphStore)
     listing = iri("listing/import/reach/candidate-list/dbp")
     assert ask(
         store,

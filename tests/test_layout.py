@@ -1,4 +1,5 @@
-"""The code's shape: no module imports itself back through others (web/, build/ ↔ imports/ had such cycles)."""
+"""The code's shape: no module imports itself back through others (web/, build/ ↔ imports/ had such cycles),
+and only the store module talks to the query engine."""
 
 from __future__ import annotations
 
@@ -73,16 +74,12 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
-def test_no_module_of_the_service_imports_itself_back_through_others() -> None:
-    """The web service, the build, the imports, the reports and the CLI have no import cycles.
-
-    (``chemkg.search`` is left out here: its embedder imports its ONNX exporter on a cache miss, which
-    imports the embedder's constants; that package is being reworked separately.)
-    """
+def test_no_module_of_chemkg_imports_itself_back_through_others() -> None:
+    """The web service, the build, the imports, the reports, search and the CLI have no import cycles."""
     graph = import_graph()
     # A package's __init__ importing its own submodules is how packages work, not a cycle between layers.
     graph = {m: {d for d in deps if not m.startswith(d + ".")} for m, deps in graph.items()}
-    assert [c for c in cycles(graph) if not all(m.startswith("chemkg.search.") for m in c)] == []
+    assert cycles(graph) == []
 
 
 def test_the_official_list_imports_do_not_import_the_build() -> None:
@@ -96,3 +93,57 @@ def test_the_official_list_imports_do_not_import_the_build() -> None:
         if d.startswith("chemkg.build")
     )
     assert offending == []
+
+
+# What only the store module may do with pyoxigraph: open its Store and call the engine's query and pattern reads.
+STORE_MODULE = "chemkg.store"
+ENGINE_METHODS = {"query", "quads_for_pattern", "named_graphs", "contains_named_graph", "bulk_load", "bulk_extend"}
+
+
+def engine_uses(path: Path) -> list[str]:
+    """Where ``path`` reaches past the store interface: pyoxigraph's ``Store``, its query and pattern
+    methods, or the engine an ``OxigraphStore`` wraps (``.oxigraph``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "pyoxigraph":
+            found += [f"line {node.lineno}: imports pyoxigraph.{a.name}" for a in node.names if a.name == "Store"]
+        elif isinstance(node, ast.Attribute) and (
+            node.attr == "oxigraph" or (node.attr == "Store" and ast.unparse(node.value) in ("ox", "pyoxigraph"))
+        ):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ENGINE_METHODS:
+            found.append(f"line {node.lineno}: {ast.unparse(node.func)}(…)")
+    return found
+
+
+def test_only_the_store_module_touches_the_query_engine() -> None:
+    """Pages, reports, search and the endpoint read through ``chemkg.store.GraphStore``, never pyoxigraph's
+    store, so another engine (a remote SPARQL endpoint) can stand behind that one interface."""
+    offending = {
+        module_name(p): uses
+        for p in SRC.joinpath("chemkg").rglob("*.py")
+        if module_name(p) != STORE_MODULE and (uses := engine_uses(p))
+    }
+    assert offending == {}, f"use the GraphStore interface (chemkg.store) instead: {offending}"
+
+
+def test_the_engine_check_sees_each_way_past_the_interface(tmp_path: Path) -> None:
+    """The rule above would pass on anything if it could not see a violation: each kind is caught here."""
+    module = tmp_path / "page.py"
+    module.write_text(
+        "import pyoxigraph as ox\nfrom pyoxigraph import Store\n"
+        "def page(store, build):\n"
+        "    store.quads_for_pattern(None, None, None)\n"
+        "    store.query('ASK {}')\n"
+        "    build.store.oxigraph\n"
+        "    return ox.Store()\n",
+        encoding="utf-8",
+    )
+    assert engine_uses(module) == [
+        "line 2: imports pyoxigraph.Store",
+        "line 4: store.quads_for_pattern(…)",
+        "line 5: store.query(…)",
+        "line 6: build.store.oxigraph",
+        "line 7: ox.Store",
+    ]

@@ -100,7 +100,7 @@ class FailingStore:
     def __init__(self, error: Exception) -> None:
         self.error = error
 
-    def query(self, *args: object, **kwargs: object) -> object:
+    def sparql(self, *args: object, **kwargs: object) -> object:
         raise self.error
 
 

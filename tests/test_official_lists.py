@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -20,7 +19,7 @@ from chemkg.namespaces import iri
 from chemkg.reports.batch import BatchLookup
 from chemkg.resolve import Resolver
 from chemkg.settings import Settings
-from chemkg.store import build_info, select, sparql_prefixes
+from chemkg.store import OxigraphStore, build_info, sparql_prefixes
 from chemkg.web.app import create_app
 
 # The session store holds the official lists only when it runs slow tests (see conftest.py).
@@ -39,12 +38,12 @@ EDITIONS = {
 runner = CliRunner()
 
 
-def ask(store: ox.Store, query: str) -> list[dict[str, object]]:
-    return select(store, sparql_prefixes() + query)
+def ask(store: OxigraphStore, query: str) -> list[dict[str, object]]:
+    return store.select(sparql_prefixes() + query)
 
 
 @pytest.fixture(scope="module")
-def resolver(store: ox.Store) -> Resolver:
+def resolver(store: OxigraphStore) -> Resolver:
     return Resolver.from_store(store)
 
 
@@ -63,7 +62,7 @@ def test_every_official_list_ships_as_a_dated_snapshot_with_its_origin() -> None
 
 
 def test_the_default_build_holds_every_list_in_its_own_named_graph_with_the_edition(
-    built_store: Path, store: ox.Store
+    built_store: Path, store: OxigraphStore
 ) -> None:
     info = build_info(built_store)
     assert {k: v["as_of"] for k, v in info["imports"].items()} == EDITIONS
@@ -90,7 +89,7 @@ def test_a_dutch_officer_looks_up_a_zzs_substance_that_only_the_rivm_list_names(
 
 
 def test_a_valid_cas_on_no_list_is_answered_plainly_in_lookup_batch_and_search(
-    built_store: Path, store: ox.Store, settings: Settings
+    built_store: Path, store: OxigraphStore, settings: Settings
 ) -> None:
     result = runner.invoke(app, ["lookup", "7732-18-5"], env={"CHEMKG_STORE_PATH": str(built_store)})
     plain = " ".join(result.output.split())
@@ -110,7 +109,7 @@ def test_a_valid_cas_on_no_list_is_answered_plainly_in_lookup_batch_and_search(
     assert "RIVM ZZS list (18-07-2023)" in page
 
 
-def test_a_single_substance_never_makes_its_group_zzs(resolver: Resolver, store: ox.Store) -> None:
+def test_a_single_substance_never_makes_its_group_zzs(resolver: Resolver, store: OxigraphStore) -> None:
     tellurium = resolver.resolve("13494-80-9").entity
     assert tellurium is not None and tellurium.iri == str(iri("substance/import-cas-13494-80-9"))
     assert not tellurium.is_group
@@ -123,7 +122,7 @@ def test_a_single_substance_never_makes_its_group_zzs(resolver: Resolver, store:
 
 
 def test_rivms_rules_make_a_candidate_list_substance_zzs_though_the_2023_list_predates_it(
-    resolver: Resolver, store: ox.Store
+    resolver: Resolver, store: OxigraphStore
 ) -> None:
     sulphone = resolver.resolve("80-07-9").entity  # bis(4-chlorophenyl) sulphone, on the Candidate List
     assert sulphone is not None
@@ -137,7 +136,7 @@ def test_rivms_rules_make_a_candidate_list_substance_zzs_though_the_2023_list_pr
     assert all("/reach/candidate-list/" in str(r["listing"]) for r in rows)
 
 
-def test_hazard_classes_are_data_so_zzs_classified_carc_1a_is_a_query(store: ox.Store) -> None:
+def test_hazard_classes_are_data_so_zzs_classified_carc_1a_is_a_query(store: OxigraphStore) -> None:
     rows = ask(
         store,
         """SELECT DISTINCT ?cas WHERE {
@@ -151,7 +150,7 @@ def test_hazard_classes_are_data_so_zzs_classified_carc_1a_is_a_query(store: ox.
     assert len(cas) > 100
 
 
-def test_two_clp_entries_that_name_one_cas_stay_two_listings(store: ox.Store) -> None:
+def test_two_clp_entries_that_name_one_cas_stay_two_listings(store: OxigraphStore) -> None:
     rows = ask(
         store,
         """SELECT ?index WHERE { ?s ck:casNumber "7632-04-4" . ?l ck:listedItem ?s ; skos:notation ?index ;

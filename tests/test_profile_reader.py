@@ -8,15 +8,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-import pyoxigraph as ox
 import pytest
 
 from chemkg.profile import load_profile
 from chemkg.profile_reader import exemption_rows, listing_rows, topic_rows, zzs_rows
-from chemkg.store import named_queries, run_named, select
+from chemkg.store import OxigraphStore, named_queries
 
 Rows = list[dict[str, Any]]
-READERS: dict[str, Callable[[ox.Store, str], Rows]] = {
+READERS: dict[str, Callable[[OxigraphStore, str], Rows]] = {
     "entity-listings": listing_rows,
     "entity-exemptions": exemption_rows,
     "entity-zzs": zzs_rows,
@@ -29,19 +28,19 @@ def _key(rows: Rows) -> list[tuple[tuple[str, str], ...]]:
 
 
 @pytest.mark.parametrize("query", READERS)
-def test_the_reader_gives_the_rows_of_the_query_for_every_entity(store: ox.Store, query: str) -> None:
+def test_the_reader_gives_the_rows_of_the_query_for_every_entity(store: OxigraphStore, query: str) -> None:
     """The query run once over the whole graph (``?entity`` unbound) gives every entity's rows in one go;
     per entity it takes up to a second at full size, which is why the pages use the reader."""
     by_entity: dict[str, Rows] = defaultdict(list)
-    for row in select(store, named_queries()[query].text):
+    for row in store.select(named_queries()[query].text):
         by_entity[row["entity"]].append(row)
-    entities = sorted({r["entity"] for r in run_named(store, "entity-names")})
+    entities = sorted({r["entity"] for r in store.rows("entity-names")})
     differ = [e for e in entities if _key(READERS[query](store, e)) != _key(by_entity.get(e, []))]
     assert differ == [], f"{len(differ)} of {len(entities)} entities differ, e.g. {differ[:5]}"
     assert any(by_entity.get(e) for e in entities), "the query gave no entity any row"
 
 
-def test_pfhxs_profile_has_its_stockholm_listing_through_the_group(store: ox.Store) -> None:
+def test_pfhxs_profile_has_its_stockholm_listing_through_the_group(store: OxigraphStore) -> None:
     profile = load_profile(store, "https://w3id.org/chemkg/substance/pfhxs-acid")
     assert profile is not None
     stockholm = [x for x in profile.listings if x.annex_iri.endswith("stockholm/annex-a")]

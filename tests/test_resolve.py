@@ -1,15 +1,15 @@
 """Identity resolution as an analyst meets it: whatever they paste, they learn what it names or why not."""
 
-import pyoxigraph as ox
 import pytest
 
 from chemkg.resolve import Resolver
+from chemkg.store import OxigraphStore
 
 SUBSTANCE = "https://w3id.org/chemkg/substance/"
 
 
 @pytest.fixture(scope="module")
-def resolver(store: ox.Store) -> Resolver:
+def resolver(store: OxigraphStore) -> Resolver:
     return Resolver.from_store(store)
 
 

@@ -14,7 +14,7 @@ import pytest
 from chemkg.profile import Profile, load_profile
 from chemkg.reports.coverage import CELL_VALUES, COLUMNS, Coverage
 from chemkg.resolve import Resolver, normalise
-from chemkg.store import run_named
+from chemkg.store import OxigraphStore
 from chemkg.web.pages.site import SiteData, site_data
 
 SUBSTANCE = "https://w3id.org/chemkg/substance/"
@@ -22,25 +22,25 @@ CURRENT = ("listed", "amended")
 
 
 @pytest.fixture(scope="module")
-def coverage(store: ox.Store) -> Coverage:
+def coverage(store: OxigraphStore) -> Coverage:
     return Coverage.from_store(store)
 
 
 @pytest.fixture(scope="module")
-def site(store: ox.Store) -> SiteData:
+def site(store: OxigraphStore) -> SiteData:
     return site_data(store)
 
 
 @pytest.fixture(scope="module")
-def profiles(store: ox.Store) -> dict[str, Profile]:
-    entities = sorted({r["entity"] for r in run_named(store, "entity-names")})
+def profiles(store: OxigraphStore) -> dict[str, Profile]:
+    entities = sorted({r["entity"] for r in store.rows("entity-names")})
     found = {iri: load_profile(store, iri) for iri in entities}
     return {iri: p for iri, p in found.items() if p is not None}
 
 
 @pytest.fixture(scope="module")
-def memberships(store: ox.Store) -> list[tuple[str, str]]:
-    return [(r["member"], r["group"]) for r in run_named(store, "entity-members")]
+def memberships(store: OxigraphStore) -> list[tuple[str, str]]:
+    return [(r["member"], r["group"]) for r in store.rows("entity-members")]
 
 
 def test_a_group_shows_the_stockholm_listings_of_its_members_and_says_through_which(
@@ -111,13 +111,13 @@ def test_for_every_entity_the_matrix_and_the_coverage_model_agree(coverage: Cove
 
 
 def test_every_substance_a_group_definition_names_as_an_example_is_a_member(
-    store: ox.Store, memberships: list[tuple[str, str]]
+    store: OxigraphStore, memberships: list[tuple[str, str]]
 ) -> None:
     """ "Solvents … such as trichloroethylene": the group's own words make the substance a member."""
     resolver = Resolver.from_store(store)
     members = {(m, g) for m, g in memberships}
     imported_class = ox.NamedNode("https://w3id.org/chemkg/ontology#ImportedEntity")
-    imported = {q.subject.value for q in store.quads_for_pattern(None, None, imported_class)}
+    imported = {q.subject.value for q in store.oxigraph.quads_for_pattern(None, None, imported_class)}
     missing = []
     for group in (e for e in resolver.entities.values() if e.is_group):
         profile = load_profile(store, group.iri)

@@ -28,6 +28,7 @@ from chemkg.search.lexical import LEXICAL_FILE, LexicalIndex, exact_key, load_le
 from chemkg.search.lexicon import build_lexicon, ibm1
 from chemkg.search.text import decompound, stem, tokens
 from chemkg.settings import Settings
+from chemkg.store import OxigraphStore
 
 BASE = "https://w3id.org/chemkg/"
 EVAL = Path(__file__).resolve().parent.parent / "search"
@@ -127,10 +128,10 @@ def test_the_evaluation_set_has_80_queries_half_english_half_dutch_each_judged()
 
 
 @pytest.mark.slow  # some answers come from the official lists
-def test_every_judged_answer_is_an_entity_in_the_built_graph(store: ox.Store) -> None:
+def test_every_judged_answer_is_an_entity_in_the_built_graph(store: OxigraphStore) -> None:
     missing = []
     for iri in sorted({r["corpus-id"] for r in _qrels()}):
-        ask = store.query(
+        ask = store.oxigraph.query(
             "ASK { ?s ?p ?o }", substitutions={ox.Variable("s"): ox.NamedNode(iri)}, use_default_graph_as_union=True
         )
         if not bool(ask):

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
 from chemkg.settings import Settings, load_settings
+from chemkg.store import OxigraphStore
 from chemkg.web.app import create_app
 from chemkg.web.i18n import browser_language, pick_language
 from chemkg.web.pages.panel import panel_page
@@ -169,7 +169,7 @@ def test_the_panel_page_says_what_the_netherlands_does_with_sources(client: Test
     assert any(s["iri"].endswith("nl-isp-cwp-accession-advice") for s in body["netherlands_steps"])
 
 
-def test_the_next_meetings_are_those_from_today_on(store: ox.Store) -> None:
+def test_the_next_meetings_are_those_from_today_on(store: OxigraphStore) -> None:
     page = panel_page(store, today=date(2026, 1, 1))
     assert page is not None
     starts = [str(m["start"]) for m in page.next_meetings]

@@ -12,11 +12,11 @@ from collections import deque
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urlsplit
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
 from chemkg.settings import Settings
+from chemkg.store import OxigraphStore
 from chemkg.web.app import create_app
 
 BASE = "https://w3id.org/chemkg"
@@ -71,10 +71,10 @@ def kind_of(path: str) -> str:
 class Crawl:
     """Which links to fetch and which to check against the store, and what was found broken."""
 
-    def __init__(self, store: ox.Store) -> None:
-        typed = store.query("SELECT DISTINCT ?s WHERE { ?s a ?t }", use_default_graph_as_union=True)
+    def __init__(self, store: OxigraphStore) -> None:
+        typed = store.oxigraph.query("SELECT DISTINCT ?s WHERE { ?s a ?t }", use_default_graph_as_union=True)
         self.subjects = {str(r["s"].value) for r in typed}  # type: ignore[index, union-attr]
-        self.imported = {str(r["s"].value) for r in store.query(IN_IMPORTS)}  # type: ignore[index, union-attr]
+        self.imported = {str(r["s"].value) for r in store.oxigraph.query(IN_IMPORTS)}  # type: ignore[index, union-attr]
         self.fetched: dict[str, int] = {}
         self.in_bulk: dict[str, str] = {}  # path → the page it was found on
 
@@ -103,7 +103,7 @@ class Crawl:
 
 
 @pytest.mark.slow
-def test_every_link_on_every_page_leads_somewhere(client: TestClient, store: ox.Store) -> None:
+def test_every_link_on_every_page_leads_somewhere(client: TestClient, store: OxigraphStore) -> None:
     crawl = Crawl(store)
     queue: deque[tuple[str, str]] = deque([("/", "(start)")])
     seen = {"/"}

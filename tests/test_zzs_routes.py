@@ -3,13 +3,12 @@ listing the EU POPs Regulation does not carry yet is an anticipated route, label
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
 from chemkg.profile import Profile, load_profile
 from chemkg.profile_reader import Reader, groups_and_members, zzs_rows
 from chemkg.reports.brief import build_brief
-from chemkg.store import run_named
+from chemkg.store import OxigraphStore
 from chemkg.zzs_routes import EVIDENCE, verdict
 
 SUBSTANCE = "https://w3id.org/chemkg/substance/"
@@ -17,8 +16,8 @@ EU_POP = "Listed under the EU POPs Regulation"
 
 
 @pytest.fixture(scope="module")
-def profiles(store: ox.Store) -> dict[str, Profile]:
-    entities = sorted({r["entity"] for r in run_named(store, "entity-names")})
+def profiles(store: OxigraphStore) -> dict[str, Profile]:
+    entities = sorted({r["entity"] for r in store.rows("entity-names")})
     found = {iri: load_profile(store, iri) for iri in entities}
     return {iri: p for iri, p in found.items() if p is not None and p.zzs}
 
@@ -35,14 +34,14 @@ def test_a_stockholm_pop_not_yet_in_the_eu_pops_regulation_is_not_zzs_via_that_r
     assert anticipated and all("anticipated" in z["criterionLabel"] for z in anticipated)
 
 
-def test_the_brief_says_anticipated_too(store: ox.Store) -> None:
+def test_the_brief_says_anticipated_too(store: OxigraphStore) -> None:
     brief = build_brief(store, "substance/chlorpyrifos", "en")
     text = " ".join(f.text for s in brief.sections for f in s.facts)
     assert "anticipated in the EU POPs Regulation" in text and EU_POP not in text
 
 
 def test_for_every_entity_each_shown_route_has_its_listing_or_says_why_not(
-    store: ox.Store, profiles: dict[str, Profile]
+    store: OxigraphStore, profiles: dict[str, Profile]
 ) -> None:
     """Over every ZZS status: a route with a listing criterion shows 'holds' only when the entity or one of
     its groups has that listing; otherwise it is anticipated, or the RIVM list's own word, never ChemKG's."""
@@ -65,7 +64,7 @@ def test_for_every_entity_each_shown_route_has_its_listing_or_says_why_not(
 
 
 def test_no_route_chemkg_derives_by_rule_is_unsupported_by_the_listings(
-    store: ox.Store, profiles: dict[str, Profile]
+    store: OxigraphStore, profiles: dict[str, Profile]
 ) -> None:
     """Data invariant: every rule-derived route holds or is anticipated (none is silently dropped)."""
     reader = Reader(store)
@@ -84,10 +83,11 @@ def test_no_route_chemkg_derives_by_rule_is_unsupported_by_the_listings(
     assert dropped == []
 
 
-def test_the_zzs_page_lists_chlorpyrifos_under_the_eu_pops_route_only_as_anticipated(store: ox.Store) -> None:
+def test_the_zzs_page_lists_chlorpyrifos_under_the_eu_pops_route_only_as_anticipated(store: OxigraphStore) -> None:
+    from chemkg.web.pages.site import site_data
     from chemkg.web.pages.zzs import zzs_routes
 
-    eu_pop = next(r for r in zzs_routes(store) if r.code_id == "eu-pop")
+    eu_pop = next(r for r in zzs_routes(store, site_data(store)) if r.code_id == "eu-pop")
     chlorpyrifos = [s for s in eu_pop.substances if s["entity"] == SUBSTANCE + "chlorpyrifos"]
     assert chlorpyrifos and chlorpyrifos[0]["route"] == "anticipated"
     assert all(s["route"] in ("holds", "anticipated", "per-list") for s in eu_pop.substances)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -21,7 +22,6 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-CATALOGUE = "https://w3id.org/chemkg/sparql#"
 FORMS = {"select": "SELECT", "ask": "ASK", "construct": "CONSTRUCT", "describe": "DESCRIBE"}
 
 
@@ -50,53 +50,62 @@ class Example:
         return self.comment.get(lang) or self.comment["en"]
 
 
-def _by_language(graph: ox.Store, subject: ox.NamedNode, predicate: str) -> dict[str, str]:
+class _Graph:
+    """The catalogue file's triples, indexed by subject and predicate (a file read once, not a store)."""
+
+    def __init__(self, triples: list[ox.Triple]) -> None:
+        self.triples = triples
+        self.index: dict[tuple[str, str], list[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]] = {}
+        for t in triples:
+            self.index.setdefault((str(t.subject), t.predicate.value), []).append(t.object)
+
+    def objects(self, subject: ox.NamedNode | ox.BlankNode, predicate: str) -> list[Any]:
+        return self.index.get((str(subject), predicate), [])
+
+
+def _by_language(graph: _Graph, subject: ox.NamedNode, predicate: str) -> dict[str, str]:
     out = {}
-    for quad in graph.quads_for_pattern(subject, ox.NamedNode(predicate), None):
-        if isinstance(quad.object, ox.Literal):
-            out[quad.object.language or "en"] = quad.object.value
+    for obj in graph.objects(subject, predicate):
+        if isinstance(obj, ox.Literal):
+            out[obj.language or "en"] = obj.value
     return out
 
 
-def _prefixes(graph: ox.Store, subject: ox.NamedNode) -> tuple[tuple[str, str], ...]:
+def _prefixes(graph: _Graph, subject: ox.NamedNode) -> tuple[tuple[str, str], ...]:
     declared: dict[str, str] = {}
-    for holder in graph.quads_for_pattern(subject, ox.NamedNode(SH + "prefixes"), None):
-        for declaration in graph.quads_for_pattern(holder.object, ox.NamedNode(SH + "declare"), None):  # type: ignore[arg-type]
-            node = declaration.object
-            prefix = next(graph.quads_for_pattern(node, ox.NamedNode(SH + "prefix"), None)).object  # type: ignore[arg-type]
-            namespace = next(graph.quads_for_pattern(node, ox.NamedNode(SH + "namespace"), None)).object  # type: ignore[arg-type]
-            declared[prefix.value] = namespace.value  # type: ignore[union-attr]
+    for holder in graph.objects(subject, SH + "prefixes"):
+        for node in graph.objects(holder, SH + "declare"):
+            prefix = graph.objects(node, SH + "prefix")[0]
+            namespace = graph.objects(node, SH + "namespace")[0]
+            declared[prefix.value] = namespace.value
     order = list(PREFIXES)
     return tuple(sorted(declared.items(), key=lambda p: order.index(p[0]) if p[0] in order else len(order)))
 
 
-def _query_of(graph: ox.Store, subject: ox.NamedNode) -> tuple[str, str]:
+def _query_of(graph: _Graph, subject: ox.NamedNode) -> tuple[str, str]:
     """The form and text of an example's query (``sh:select``, ``sh:ask``, ``sh:construct`` or ``sh:describe``)."""
     for key, form in FORMS.items():
-        for quad in graph.quads_for_pattern(subject, ox.NamedNode(SH + key), None):
-            if isinstance(quad.object, ox.Literal):
-                return form, quad.object.value
+        for obj in graph.objects(subject, SH + key):
+            if isinstance(obj, ox.Literal):
+                return form, obj.value
     raise ValueError(f"{subject.value} has no sh:select, sh:ask, sh:construct or sh:describe")
 
 
 @cache
 def load_examples() -> tuple[Example, ...]:
     """Every example of the catalogue, in the order of their names (``cq01`` first)."""
-    graph = ox.Store()
     text = (resources.files("chemkg.queries") / "examples.ttl").read_bytes()
-    graph.load(text, format=ox.RdfFormat.TURTLE)
+    graph = _Graph(list(ox.parse(text, format=ox.RdfFormat.TURTLE)))
     examples = []
     executable = ox.NamedNode(SH + "SPARQLExecutable")
-    for typed in graph.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), executable):
+    for typed in graph.triples:
+        if typed.predicate.value != RDF_TYPE or typed.object != executable:
+            continue
         subject = typed.subject
         assert isinstance(subject, ox.NamedNode)
         form, body = _query_of(graph, subject)
         identifier = _by_language(graph, subject, DCTERMS + "identifier")["en"]
-        keywords = sorted(
-            q.object.value
-            for q in graph.quads_for_pattern(subject, ox.NamedNode(SCHEMA + "keywords"), None)
-            if isinstance(q.object, ox.Literal)
-        )
+        keywords = sorted(o.value for o in graph.objects(subject, SCHEMA + "keywords") if isinstance(o, ox.Literal))
         examples.append(
             Example(
                 name=identifier,

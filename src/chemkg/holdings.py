@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 TREATIES = {
     "en": "nor listed under the Stockholm, Rotterdam, Minamata or Basel Conventions or the Montreal Protocol",
@@ -35,8 +33,8 @@ class HeldList:
         return f"{day}-{month}-{year}"
 
 
-def held_lists(store: ox.Store) -> list[HeldList]:
-    return [HeldList(row["name"], str(row["date"]), row["nameNl"] or "") for row in run_named(store, "held-lists")]
+def held_lists(store: GraphStore) -> list[HeldList]:
+    return [HeldList(row["name"], str(row["date"]), row["nameNl"] or "") for row in store.rows("held-lists")]
 
 
 def absence(lists: list[HeldList], lang: str = "en") -> str:

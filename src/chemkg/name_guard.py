@@ -143,8 +143,6 @@ MORPHEMES: dict[str, dict[str, str]] = {
     },
 }
 # Where in a word a spelling counts: suffixes only at a word's end, prefixes only at its start.
-WORD_END = {"bond", "acid-or-salt"}
-WORD_START = {"kind"}
 SUFFIX_ONLY = {"ate", "aat", "ic", "ane", "aan", "ene", "een", "yne", "yn"}
 PREFIX_ONLY = {"non", "niet", "per", "poly"}
 

@@ -12,7 +12,6 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 PAV = Namespace("http://purl.org/pav/")  # provenance, authoring and versioning: pav:retrievedOn
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
-PROVENANCE_GRAPH = URIRef(BASE + "graph/provenance")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 DATA_LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 

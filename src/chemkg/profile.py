@@ -22,7 +22,7 @@ from chemkg.profile_reader import (
     topic_rows,
     zzs_rows,
 )
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 from chemkg.zzs_routes import CURRENT, check_routes
 
 
@@ -121,10 +121,10 @@ def _add_unique(items: list[Any], item: Any) -> None:
         items.append(item)
 
 
-def load_profile(store: ox.Store, iri: str) -> Profile | None:
+def load_profile(store: GraphStore, iri: str) -> Profile | None:
     """The profile of one substance or group, or ``None`` when the IRI is not one."""
     entity = ox.NamedNode(iri)
-    identity = run_named(store, "entity-identity", entity=entity)
+    identity = store.rows("entity-identity", entity=entity)
     if not identity:
         return None
     labels: dict[str, str] = {}
@@ -148,7 +148,7 @@ def load_profile(store: ox.Store, iri: str) -> Profile | None:
         else:
             _add_unique(identifiers[prop], value)
         _add_unique(citations, Citation.from_row(row))
-    relations = run_named(store, "entity-relations", entity=entity)
+    relations = store.rows("entity-relations", entity=entity)
     members = [r for r in relations if r["relation"] == "has-member"]
     member_of = [r for r in relations if r["relation"] == "member-of"]
     listings = _listings(store, entity)
@@ -187,7 +187,7 @@ def _unique_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
+def _listings(store: GraphStore, entity: ox.NamedNode) -> list[Listing]:
     by_iri: dict[str, Listing] = {}
     # Same rows as queries/entity-listings.rq, read by index lookups (the query is slow on Oxigraph).
     reader = Reader(store)
@@ -240,7 +240,7 @@ def _listings(store: ox.Store, entity: ox.NamedNode) -> list[Listing]:
     return list(by_iri.values())
 
 
-def _inherited_zzs(store: ox.Store, reader_groups: list[str], listings: list[Listing]) -> list[dict[str, Any]]:
+def _inherited_zzs(store: GraphStore, reader_groups: list[str], listings: list[Listing]) -> list[dict[str, Any]]:
     """The ZZS statuses of the groups an entity belongs to, each marked ``via`` its group: a group's status
     covers its members (never the other way round), its routes checked against the group's own listings."""
     reader = Reader(store)

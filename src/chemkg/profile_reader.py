@@ -12,7 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from chemkg.store import term_value
+from chemkg.store import GraphStore, term_value
 
 CK = "https://w3id.org/chemkg/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -52,7 +52,7 @@ EXEMPTION_KINDS = {
 class Reader:
     """Cached ``(node, predicate) → objects`` lookups over a store (objects deduplicated across graphs)."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._cache: dict[tuple[str, str], list[Any]] = {}
 
@@ -60,17 +60,17 @@ class Reader:
         key = (node, predicate.value)
         if key not in self._cache:
             found: list[Any] = []
-            for quad in self.store.quads_for_pattern(ox.NamedNode(node), predicate, None):
-                if quad.object not in found:
-                    found.append(quad.object)
+            for triple in self.store.about(node, predicate.value):
+                if triple.object not in found:
+                    found.append(triple.object)
             self._cache[key] = found
         return self._cache[key]
 
     def subjects(self, predicate: ox.NamedNode, obj: str) -> list[str]:
         out: list[str] = []
-        for quad in self.store.quads_for_pattern(None, predicate, ox.NamedNode(obj)):
-            if isinstance(quad.subject, ox.NamedNode) and quad.subject.value not in out:
-                out.append(quad.subject.value)
+        for triple in self.store.pointing_to(obj, predicate.value):
+            if isinstance(triple.subject, ox.NamedNode) and triple.subject.value not in out:
+                out.append(triple.subject.value)
         return out
 
     def iris(self, node: str, predicate: ox.NamedNode) -> list[str]:
@@ -117,7 +117,7 @@ def reach(reader: Reader, entity: str) -> list[tuple[str, str, str | None]]:
     return list(dict.fromkeys(out))
 
 
-def listing_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+def listing_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-listings.rq``: one per listing, decision and source."""
     reader = Reader(store)
     rows: list[dict[str, Any]] = []
@@ -213,7 +213,7 @@ def standing(reader: Reader, source: str) -> str | None:
     return reader.value(concepts[0], NOTATION) if concepts else None
 
 
-def exemption_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+def exemption_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-exemptions.rq``: exemptions of listings of the entity or its groups."""
     reader = Reader(store)
     rows: list[dict[str, Any]] = []
@@ -250,7 +250,7 @@ def exemption_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
 ZZS_ROUTE_UNSTATED = ("route not stated in the list", "route niet vermeld in de lijst")
 
 
-def zzs_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+def zzs_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-zzs.rq``: one per assessment, route and source."""
     reader = Reader(store)
     rows: list[dict[str, Any]] = []
@@ -295,7 +295,7 @@ def zzs_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
     return rows
 
 
-def topic_rows(store: ox.Store, entity: str) -> list[dict[str, Any]]:
+def topic_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-topics.rq``: panel topics about the entity or a group it is in."""
     reader = Reader(store)
     groups = [entity]

@@ -11,13 +11,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
 from chemkg.name_guard import chemical_difference
 from chemkg.name_index import TrigramIndex
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 FUZZY_ACCEPT = 85.0  # a fuzzy score at or above this resolves; below it we only suggest
 FUZZY_PLAIN_ACCEPT = 80.0  # ...and the plain edit-distance ratio must agree
@@ -77,10 +75,6 @@ class Resolution:
     also: list[Entity] = field(default_factory=list)
     members: list[Entity] = field(default_factory=list)
 
-    @property
-    def resolved(self) -> bool:
-        return self.entity is not None
-
 
 class Resolver:
     """An in-memory index of every name and identifier, built once from the store.
@@ -131,8 +125,8 @@ class Resolver:
                 self.exact[key].append((iri, "name", value))
 
     @classmethod
-    def from_store(cls, store: ox.Store) -> Resolver:
-        return cls(run_named(store, "entity-names"), run_named(store, "entity-members"), held_lists(store))
+    def from_store(cls, store: GraphStore) -> Resolver:
+        return cls(store.rows("entity-names"), store.rows("entity-members"), held_lists(store))
 
     def members_of(self, iri: str) -> list[Entity]:
         """Every member of a group, through subgroups too, sorted by label; empty for a substance."""

@@ -1,34 +1,20 @@
-"""Running SPARQL against a store: the dataset it sees, its base IRI, its columns and its errors.
+"""What a SPARQL query asks for: the dataset it sees, its columns, federation, and its errors made short.
 
-Shared by the CLI and the HTTP endpoint (whose formats both come from ``web/formats.py``), so both
-answer a query the same way.
+Used by :meth:`chemkg.store.GraphStore.sparql`, which the CLI and the HTTP endpoint (whose formats both
+come from ``web/formats.py``) both call, so both answer a query the same way.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from chemkg.namespaces import BASE, PREFIXES
+from chemkg.namespaces import PREFIXES
 
 
 class QuerySyntaxError(ValueError):
     """The query does not parse; the message gives the parser's words and position."""
-
-
-@dataclass(frozen=True)
-class QueryForm:
-    kind: str  # "SELECT", "ASK", "CONSTRUCT", "DESCRIBE"
-
-
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
-)
 
 
 def strip_comments_and_strings(query: str) -> str:
@@ -36,15 +22,6 @@ def strip_comments_and_strings(query: str) -> str:
     out = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', '""', query)
     out = re.sub(r"<[^<>\s]*>", "<>", out)
     return re.sub(r"#[^\n]*", "", out)
-
-
-def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE; UPDATE for an update request."""
-    cleaned = strip_comments_and_strings(query)
-    if _UPDATE.match(cleaned):
-        return "UPDATE"
-    match = _FORM.search(cleaned)
-    return match.group(1).upper() if match else "SELECT"
 
 
 _DATASET_CLAUSE = re.compile(r"(?<![\w:?$])FROM\s+(?:NAMED\s+)?(?:<|[\w.-]*:)", re.IGNORECASE)
@@ -77,28 +54,6 @@ def dataset_options(
     if declares_dataset(query):
         return {}
     return {"use_default_graph_as_union": True}
-
-
-def run(
-    store: ox.Store,
-    query: str,
-    default_graphs: list[str] | None = None,
-    named_graphs: list[str] | None = None,
-    default_prefixes: bool = True,
-    base_iri: str = BASE,
-) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a query over the union of the named graphs (or the graphs the caller or the query names).
-
-    Relative IRIs resolve against ``base_iri`` (the endpoint's own URL over HTTP) unless the query
-    sets its own ``BASE``.
-    """
-    kwargs = dataset_options(query, default_graphs, named_graphs)
-    if default_prefixes:
-        kwargs["prefixes"] = PREFIXES
-    try:
-        return store.query(query, base_iri=base_iri, **kwargs)  # type: ignore[arg-type]
-    except SyntaxError as exc:
-        raise QuerySyntaxError(explain_syntax_error(query, str(exc))) from None
 
 
 _POSITION = re.compile(r"^error at (\d+):(\d+): ?")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,8 +19,7 @@ from chemkg.ask.catalogue import Template
 from chemkg.ask.lexicon import Lexicon, Mention
 from chemkg.ask.understand import Filled, Reading, Understanding, read
 from chemkg.namespaces import sparql_prefixes
-from chemkg.sparql import run
-from chemkg.store import term_value
+from chemkg.store import GraphStore, term_value
 
 PLACEHOLDER = re.compile(r"\$(\w+)")
 MAX_ROWS = 1000
@@ -165,7 +163,6 @@ class Example:
     sparql: str
 
 
-@lru_cache(maxsize=8)
 def examples(lexicon: Lexicon, lang: str) -> list[Example]:
     """Each template with its example question (in ``lang``) and the query that question becomes:
     the catalogue as the editor shows it."""
@@ -198,7 +195,7 @@ def _alternatives(reading: Reading, understanding: Understanding, lexicon: Lexic
 
 
 def answer(
-    store: ox.Store, lexicon: Lexicon, question: str, lang: str | None = None, limit: int | None = MAX_ROWS
+    store: GraphStore, lexicon: Lexicon, question: str, lang: str | None = None, limit: int | None = MAX_ROWS
 ) -> Answer:
     """The answer to ``question``: answered, ambiguous (with the alternatives) or not understood.
     At most ``limit`` rows are kept (None: all), and ``truncated`` says when there were more."""
@@ -212,7 +209,7 @@ def answer(
             alternatives=_alternatives(reading, best, lexicon),
         )  # fmt: skip
     sparql = render(best.template, best.filled, reading.lang)
-    result = run(store, sparql)
+    result = store.sparql(sparql)
     assert isinstance(result, ox.QuerySolutions), "templates are SELECT queries"
     columns = [v.value for v in result.variables]
     rows: list[dict[str, Any]] = []
@@ -231,7 +228,7 @@ def answer(
     )  # fmt: skip
 
 
-def sources(store: ox.Store, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+def sources(store: GraphStore, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Title and address of every source the rows cite, in order of first citation."""
     seen: list[str] = []
     for row in rows:
@@ -246,7 +243,7 @@ def sources(store: ox.Store, rows: list[dict[str, Any]]) -> list[dict[str, str]]
         + f"SELECT ?source ?title ?url WHERE {{ VALUES ?source {{ {values} }} "
         + "OPTIONAL { ?source dcterms:title ?title } OPTIONAL { ?source schema:url ?url } }"
     )
-    result = run(store, query)
+    result = store.sparql(query)
     assert isinstance(result, ox.QuerySolutions)
     found = {str(term_value(s["source"])): s for s in result}
     out = []

@@ -20,7 +20,6 @@ SH = "http://www.w3.org/ns/shacl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
-SLOT_KINDS = ("scope", "entity", "period", "threshold", "hazard")
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,7 @@ import pyoxigraph as ox
 from chemkg.ask.answer import answer
 from chemkg.ask.lexicon import Lexicon
 from chemkg.namespaces import sparql_prefixes
-from chemkg.sparql import run
-from chemkg.store import term_value
+from chemkg.store import GraphStore, term_value
 
 
 @dataclass(frozen=True)
@@ -110,10 +109,10 @@ def load_questions(folder: Path) -> list[Question]:
     return out
 
 
-def gold_rows(store: ox.Store, folder: Path, name: str) -> tuple[list[str], set[tuple[str, ...]]]:
+def gold_rows(store: GraphStore, folder: Path, name: str) -> tuple[list[str], set[tuple[str, ...]]]:
     """The gold query's columns and its rows as a set of tuples of plain strings."""
     text = (folder / "gold" / f"{name}.rq").read_text(encoding="utf-8")
-    result = run(store, sparql_prefixes() + text)
+    result = store.sparql(sparql_prefixes() + text)
     assert isinstance(result, ox.QuerySolutions), f"gold/{name}.rq must be a SELECT query"
     columns = [v.value for v in result.variables]
     return columns, {tuple(_plain(term_value(s[c])) for c in columns) for s in result}
@@ -125,7 +124,7 @@ def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def evaluate(store: ox.Store, lexicon: Lexicon, folder: Path) -> Report:
+def evaluate(store: GraphStore, lexicon: Lexicon, folder: Path) -> Report:
     report = Report()
     golds: dict[str, tuple[list[str], set[tuple[str, ...]]]] = {}
     for q in load_questions(folder):

@@ -13,13 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import pyoxigraph as ox
-
 from chemkg.ask.catalogue import vocabulary
 from chemkg.identity import looks_like_cas, looks_like_ec
 from chemkg.namespaces import sparql_prefixes
 from chemkg.resolve import DASHES, IDENTIFIER_KINDS, Resolver, normalise
-from chemkg.store import select
+from chemkg.store import GraphStore
 
 CK = "https://w3id.org/chemkg/ontology#"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI"}
@@ -118,17 +116,17 @@ class Lexicon:
                 self.annexes_by_code.setdefault(s.code.upper(), []).append(s)
 
     @classmethod
-    def from_store(cls, store: ox.Store, resolver: Resolver | None = None) -> Lexicon:
+    def from_store(cls, store: GraphStore, resolver: Resolver | None = None) -> Lexicon:
         resolver = resolver or Resolver.from_store(store)
         curated, labels, codes = vocabulary()
         scopes: list[Scope] = []
         aliases: list[tuple[str, str]] = []
-        annex_rows = select(store, _ANNEXES)
+        annex_rows = store.select(_ANNEXES)
         annexes_of: dict[str, list[str]] = {}
         for row in annex_rows:
             annexes_of.setdefault(row["i"], []).append(row["a"])
         classes: dict[str, list[str]] = {}
-        for row in select(store, _INSTRUMENTS):
+        for row in store.select(_INSTRUMENTS):
             label = {"en": row["en"], "nl": row["nl"] or row["en"]}
             scopes.append(Scope(row["i"], "instrument", label, annexes=tuple(annexes_of.get(row["i"], [row["i"]]))))
             aliases += [(normalise(row["en"]), row["i"]), (normalise(row["nl"] or row["en"]), row["i"])]

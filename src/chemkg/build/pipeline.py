@@ -26,7 +26,7 @@ from chemkg.imports.zzs_rules import rule_graph
 from chemkg.namespaces import CK, DATA_LICENCE, ONTOLOGY_GRAPH, VOID, graph_iri
 from chemkg.registers.files import OFFICIAL, Register
 from chemkg.registers.validate import Catalogue, Problem, load
-from chemkg.store import BUILD_INFO, save_tables
+from chemkg.store import BUILD_INFO, save_tables, write_quads
 
 Progress = Callable[[str, int, int], None]
 
@@ -124,17 +124,13 @@ def git_revision(root: Path) -> str | None:
 
 
 def write_store(path: Path, graphs: dict[str, Graph]) -> None:
-    """Load every graph in one bulk load: each bulk_load call writes its own files, so one call is fastest."""
-    store = ox.Store(str(path))
+    """Every graph in its named graph (the ontology in its own), written in one go."""
     quads: list[ox.Quad] = []
     for name, graph in graphs.items():
         target = ox.NamedNode(str(ONTOLOGY_GRAPH if name == "ontology" else graph_iri(name)))
         data = graph.serialize(format="nt", encoding="utf-8")
         quads.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in ox.parse(data, ox.RdfFormat.N_TRIPLES))
-    store.bulk_extend(quads)
-    store.flush()
-    store.optimize()
-    del store
+    write_quads(path, quads)
 
 
 def count_entities(graphs: dict[str, Graph]) -> dict[str, int]:

@@ -11,8 +11,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
-from chemkg.sparql import QuerySyntaxError, column_order, run
-from chemkg.store import StoreMissing, named_queries, open_store, term_value
+from chemkg.sparql import QuerySyntaxError, column_order
+from chemkg.store import GraphStore, StoreMissing, named_queries, open_store, term_value
 from chemkg.web.formats import by_name, names_for
 from chemkg.web.pages.ontology import chemkg_context
 from chemkg.web.results import WRITERS, write_boolean, write_graph
@@ -54,7 +54,7 @@ def query_command(
     s = settings()
     try:
         store = open_store(s.store)
-        result = run(store, text)
+        result = store.sparql(text)
     except StoreMissing as exc:
         fail(str(exc))
     except QuerySyntaxError as exc:
@@ -65,7 +65,7 @@ def query_command(
 
 
 def write_result(
-    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str, query: str, store: ox.Store
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str, query: str, store: GraphStore
 ) -> None:
     """Print the answer in the format asked for, from the same format table and writers as ``/sparql``."""
     out = sys.stdout.buffer

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
-from chemkg.store import StoreMissing, open_store, run_named
+from chemkg.store import StoreMissing, open_store
 
 REPORTS = {
     "listings": ("stats-listings", "Listings per instrument, annex and status"),
@@ -26,7 +26,7 @@ def stats_command(fmt: str = typer.Option("table", "--format", help="table or js
         store = open_store(settings().store)
     except StoreMissing as exc:
         fail(str(exc))
-    results = {name: run_named(store, query) for name, (query, _) in REPORTS.items()}
+    results = {name: store.rows(query) for name, (query, _) in REPORTS.items()}
     if fmt == "json":
         console.print_json(json.dumps(results))
         return

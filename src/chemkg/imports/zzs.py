@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from chemkg.namespaces import graph_iri
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 RIVM_GRAPH = str(graph_iri("import/rivm-zzs"))
 IMPORTED = "/substance/import-"  # the IRI path of entities known only from an import
@@ -45,9 +43,9 @@ class ZZSComparison:
         }
 
 
-def zzs_comparison(store: ox.Store) -> ZZSComparison | None:
+def zzs_comparison(store: GraphStore) -> ZZSComparison | None:
     """The comparison, or None when no RIVM list has been imported into this store."""
-    rows = run_named(store, "import-zzs-statuses")
+    rows = store.rows("import-zzs-statuses")
     listed: dict[str, str] = {}
     rule: dict[str, str] = {}
     labels: dict[str, str] = {}

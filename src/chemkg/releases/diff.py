@@ -10,9 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-
-from chemkg.store import BUILD_INFO, StoreMissing, build_info, open_store, run_named
+from chemkg.store import BUILD_INFO, GraphStore, StoreMissing, build_info, load_dump, open_store
 
 NQUADS = "chemkg.nq"
 CHANGE_TITLES = {
@@ -74,18 +72,15 @@ class Diff:
         }
 
 
-def provenance_time(store: ox.Store) -> str:
-    result = store.query(
+def provenance_time(store: GraphStore) -> str:
+    for row in store.select(
         "SELECT (MAX(STR(?t)) AS ?at) WHERE { GRAPH ?g { ?x <http://www.w3.org/ns/prov#generatedAtTime> ?t } }"
-    )
-    assert isinstance(result, ox.QuerySolutions)
-    for row in result:
-        value = row["at"]
-        return value.value if value is not None else ""
+    ):
+        return str(row["at"] or "")
     return ""
 
 
-def open_snapshot(path: Path) -> tuple[ox.Store, Snapshot]:
+def open_snapshot(path: Path) -> tuple[GraphStore, Snapshot]:
     """A built store (a folder with build.json), an export folder, or an N-Quads file."""
     if path.is_dir() and (path / BUILD_INFO).is_file() and not (path / NQUADS).is_file():
         try:
@@ -96,9 +91,8 @@ def open_snapshot(path: Path) -> tuple[ox.Store, Snapshot]:
     dump = path / NQUADS if path.is_dir() else path
     if not dump.is_file():
         raise SnapshotError(f"{path} is neither a built store, an export folder nor an N-Quads file")
-    store = ox.Store()
     try:
-        store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        store = load_dump(dump)
     except (SyntaxError, ValueError, OSError) as exc:
         raise SnapshotError(f"{dump} is not readable as N-Quads: {exc}") from None
     revision = None
@@ -107,9 +101,9 @@ def open_snapshot(path: Path) -> tuple[ox.Store, Snapshot]:
     return store, Snapshot(str(path), provenance_time(store), revision)
 
 
-def rows_by(store: ox.Store, query: str, key: str) -> dict[str, dict[str, Any]]:
+def rows_by(store: GraphStore, query: str, key: str) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for row in run_named(store, query):
+    for row in store.rows(query):
         previous = out.get(row[key])
         if previous is None:
             out[row[key]] = row
@@ -118,7 +112,7 @@ def rows_by(store: ox.Store, query: str, key: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def compare(old_store: ox.Store, new_store: ox.Store, old: Snapshot, new: Snapshot) -> Diff:
+def compare(old_store: GraphStore, new_store: GraphStore, old: Snapshot, new: Snapshot) -> Diff:
     diff = Diff(old, new)
     a, b = rows_by(old_store, "diff-listings", "listing"), rows_by(new_store, "diff-listings", "listing")
 

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, OWL
 
 from chemkg.imports.saved import ROWS, load_imports
 from chemkg.namespaces import BASE, DATA_LICENCE, DCAT, PREFIXES, VOID
-from chemkg.store import BUILD_INFO, build_info, open_store
+from chemkg.store import BUILD_INFO, GraphStore, build_info, open_store
 
 MANIFEST = "manifest.json"
 CATALOG = "catalog.ttl"
@@ -71,8 +71,8 @@ def release_version(info: dict[str, object]) -> str:
     return f"{built.strftime('%Y%m%dT%H%M%SZ')}-{info.get('git_revision') or 'unversioned'}"
 
 
-def union_triples(store: ox.Store) -> list[ox.Triple]:
-    result = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+def union_triples(store: GraphStore) -> list[ox.Triple]:
+    result = store.sparql("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert isinstance(result, ox.QueryTriples)
     return list(result)
 
@@ -82,15 +82,15 @@ def csv_rows(path: Path) -> int:
         return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
 
 
-def write_rdf(store: ox.Store, folder: Path) -> list[Distribution]:
+def write_rdf(store: GraphStore, folder: Path) -> list[Distribution]:
     out = []
-    quads = len(store)
+    quads = store.quad_count()
     triples = union_triples(store)
     prefixes = dict(PREFIXES)
     for name, fmt, media, title, dataset in RDF_FILES:
         path = folder / name
         if dataset:
-            store.dump(str(path), format=fmt, prefixes=prefixes if fmt == ox.RdfFormat.TRIG else None)
+            store.dump(path, fmt, prefixes=prefixes if fmt == ox.RdfFormat.TRIG else None)
         else:
             ox.serialize(triples, str(path), format=fmt, prefixes=prefixes if fmt != ox.RdfFormat.JSON_LD else None)
         out.append(Distribution(name, title, media, path.stat().st_size, quads if dataset else len(triples)))
@@ -166,7 +166,7 @@ def export(
         distributions = write_rdf(store, staging) + write_csv(graph_dir, imports_dir, staging)
         del store
         release = Release(version, str(info["built_at"]), info.get("git_revision"), target, distributions)
-        total = len(open_store(store_path))
+        total = open_store(store_path).quad_count()
         catalog = catalog_graph(release, total)
         (staging / CATALOG).write_text(catalog.serialize(format="turtle"), encoding="utf-8")
         shutil.copyfile(store_path / BUILD_INFO, staging / BUILD_INFO)

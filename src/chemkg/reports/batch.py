@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
 from chemkg.namespaces import path_of
 from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, Cell, Coverage
+from chemkg.store import GraphStore
 
 if TYPE_CHECKING:
     from chemkg.resolve import Resolution, Resolver
@@ -116,7 +115,7 @@ class BatchLookup:
                     self.cas[iri].append(value)
 
     @classmethod
-    def from_store(cls, store: ox.Store) -> BatchLookup:
+    def from_store(cls, store: GraphStore) -> BatchLookup:
         from chemkg.resolve import Resolver  # NumPy and RapidFuzz: loaded when a batch is run, not at import
 
         return cls(Resolver.from_store(store), Coverage.from_store(store))

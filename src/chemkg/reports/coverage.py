@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from chemkg.namespaces import BASE
+from chemkg.store import GraphStore
 from chemkg.web.pages.site import SiteData, site_data
 
 
@@ -146,7 +145,7 @@ class Coverage:
         return cls(listings, zzs, memberships)
 
     @classmethod
-    def from_store(cls, store: ox.Store) -> Coverage:
+    def from_store(cls, store: GraphStore) -> Coverage:
         return cls.from_site(site_data(store))
 
     def row(self, entity: str) -> dict[str, Cell]:

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import pyoxigraph as ox
-
-from chemkg.store import named_queries, run_named
+from chemkg.store import GraphStore, named_queries
 
 DEFAULT_YEARS = 5
 MAX_YEARS = 50
@@ -168,7 +166,7 @@ def cutoff(today: date, years: int) -> date:
         return today.replace(year=today.year + years, day=28)
 
 
-def run_report(store: ox.Store, name: str, years: int = DEFAULT_YEARS, today: date | None = None) -> ReportResult:
+def run_report(store: GraphStore, name: str, years: int = DEFAULT_YEARS, today: date | None = None) -> ReportResult:
     """Run one report; ``years`` and ``today`` matter only to reports about expiry."""
     report = get_report(name)
     bindings: dict[str, Any] = {}
@@ -181,5 +179,5 @@ def run_report(store: ox.Store, name: str, years: int = DEFAULT_YEARS, today: da
         bindings = {"today": start.isoformat(), "cutoff": end.isoformat()}
         parameters = {"years": years, "from": start.isoformat(), "until": end.isoformat()}
     assert report.query in named_queries(), report.query
-    rows = run_named(store, report.query, **bindings)
+    rows = store.rows(report.query, **bindings)
     return ReportResult(report, list(report.columns), rows, parameters)

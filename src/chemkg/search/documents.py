@@ -15,10 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyoxigraph as ox
-
 from chemkg.namespaces import path_of
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 LANGS = ("en", "nl")
 
@@ -199,12 +197,12 @@ def _short(iri: str) -> str:
     return path.split("/", 1)[1] if "/" in path else path
 
 
-def load_documents(store: ox.Store) -> list[Document]:
+def load_documents(store: GraphStore) -> list[Document]:
     """Every search document, in a stable order (by IRI)."""
     docs: dict[str, Document] = {}
     classes: dict[str, str] = {}
-    from_lists = {row["entity"] for row in run_named(store, "search-imported")}
-    for row in run_named(store, "search-entities"):
+    from_lists = {row["entity"] for row in store.rows("search-imported")}
+    for row in store.rows("search-entities"):
         cls = row["class"].rsplit("#", 1)[-1]
         iri = row["entity"]
         if cls == "Listing" and iri in from_lists:
@@ -219,7 +217,7 @@ def load_documents(store: ox.Store) -> list[Document]:
             docs[iri].imported = iri in from_lists
             if cls in ENTRY_WORDS:
                 docs[iri].subtype = ENTRY_WORDS[cls][0]
-    for row in run_named(store, "search-names"):
+    for row in store.rows("search-names"):
         doc = docs.get(row["entity"])
         if doc is not None:
             name = Name(row["kind"], row["value"], row["lang"] or "")
@@ -237,12 +235,12 @@ def load_documents(store: ox.Store) -> list[Document]:
 class _Context:
     """Writes each document's context sentences and filter values from the graph's relations."""
 
-    def __init__(self, docs: dict[str, Document], store: ox.Store) -> None:
+    def __init__(self, docs: dict[str, Document], store: GraphStore) -> None:
         self.docs = docs
         self.links: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in run_named(store, "search-links"):
+        for row in store.rows("search-links"):
             self.links[row["subject"]].append(row)
-        self.listings = run_named(store, "search-listings")
+        self.listings = store.rows("search-listings")
         self.listing_rows = {r["listing"]: r for r in self.listings}
         self.decisions = {
             n.value: d for d in docs.values() if d.type == "decision" for n in d.names if n.kind == "code"

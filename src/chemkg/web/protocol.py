@@ -18,7 +18,6 @@ MAX_REQUEST_BYTES = 1_000_000
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
-DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 # Not in the protocol, but what clients send instead of (or besides) Accept: Virtuoso reads `format`,
 # Joseki `output`, Rasqal `results`; SPARQLWrapper sends all three, with a name and a media type each.
 FORMAT_PARAMETERS = ("format", "output", "results")

@@ -22,7 +22,6 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None
 Row = Sequence[Term]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict[str, object]:

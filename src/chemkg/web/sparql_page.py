@@ -54,7 +54,7 @@ def question_examples(request: Request, lang: str) -> list[dict[str, str]]:
             "share": query_links(e.sparql)["share"],
             "query": e.sparql,
         }
-        for e in ask_examples(build.lexicon, lang)
+        for e in build.memo(f"ask-examples:{lang}", lambda: ask_examples(build.lexicon, lang))
     ]
 
 
@@ -62,10 +62,9 @@ def vocabulary(request: Request) -> dict[str, Any]:
     """What the editor completes: ChemKG's prefixes, and its classes and properties with their labels."""
     from chemkg.web.errors import Unavailable
     from chemkg.web.live import current_build
-    from chemkg.web.pages.ontology import ontology_terms
 
     try:
-        terms = ontology_terms(current_build(request).store)
+        terms = current_build(request).ontology_terms
     except Unavailable:
         terms = ()
     return {

@@ -16,7 +16,9 @@ import socket
 import struct
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -24,8 +26,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
-from chemkg.sparql import QuerySyntaxError, column_order, run
-from chemkg.store import open_store
+from chemkg.sparql import QuerySyntaxError, column_order
+from chemkg.store import GraphStore, open_store
 from chemkg.web.errors import BadRequest, ChemKGError, MalformedQuery, NotAcceptable, QueryEngineFailure
 from chemkg.web.formats import BY_MEDIA_TYPE
 from chemkg.web.pages.ontology import chemkg_context
@@ -116,11 +118,15 @@ def not_acceptable(sock: socket.socket, kind: str, offered: str) -> None:
     refuse(sock, NotAcceptable(f"A {kind} query answers in {offered}; the request accepts none of these."))
 
 
-def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
-    """Run one job and send its reply; errors that are the query's fault become 400s."""
+def answer(
+    store: GraphStore, job: Job, sock: socket.socket, context: Callable[[], dict[str, object]] | None = None
+) -> None:
+    """Run one job and send its reply; errors that are the query's fault become 400s.
+
+    ``context`` gives the store's JSON-LD context (the worker reads it once for all its jobs)."""
     writer: FrameWriter | None = None
     try:
-        result = run(store, job.query, job.default_graphs, job.named_graphs, base_iri=job.base_iri)
+        result = store.sparql(job.query, job.default_graphs, job.named_graphs, base_iri=job.base_iri)
         if isinstance(result, ox.QueryBoolean):
             if job.results_type is None:
                 return not_acceptable(sock, "ASK", "SPARQL results formats")
@@ -148,8 +154,8 @@ def answer(store: ox.Store, job: Job, sock: socket.socket) -> None:
                 media_type=job.graph_type, rows=min(len(triples), job.limit), truncated=len(triples) > job.limit
             )
             writer = FrameWriter(sock, meta)
-            context = chemkg_context(store) if rdf == ox.RdfFormat.JSON_LD else None
-            write_graph(triples[: job.limit], rdf, writer.write, context)
+            jsonld = (context or (lambda: chemkg_context(store)))() if rdf == ox.RdfFormat.JSON_LD else None
+            write_graph(triples[: job.limit], rdf, writer.write, jsonld)
     except QuerySyntaxError as exc:
         return refuse(sock, MalformedQuery(f"The query does not parse: {exc}."))
     except ValueError as exc:
@@ -173,6 +179,7 @@ def serve(sock: socket.socket, store_path: str) -> None:
         send_frame(sock, FAILED, str(exc).encode())
         return
     send_frame(sock, READY)
+    context = cache(lambda: chemkg_context(store))  # this process serves this one store for its life
     while True:
         try:
             size, kind = HEADER.unpack(recv_exactly(sock, HEADER.size))
@@ -180,7 +187,7 @@ def serve(sock: socket.socket, store_path: str) -> None:
         except (EOFError, OSError):
             return
         if kind == JOB[0]:
-            answer(store, pickle.loads(payload), sock)
+            answer(store, pickle.loads(payload), sock, context)
 
 
 def main() -> None:

@@ -14,15 +14,14 @@ from chemkg.reports.brief.substance import substance_brief
 from chemkg.reports.brief.text import t
 from chemkg.reports.brief.treaty import topic_brief, treaty_brief
 from chemkg.reports.coverage import Coverage
-from chemkg.store import StoreMissing, build_info, run_named
+from chemkg.store import GraphStore, StoreMissing, build_info
 
 if TYPE_CHECKING:
     from chemkg.resolve import Resolver
 
 LANGS = ("en", "nl")
 CK_NS = "https://w3id.org/chemkg/ontology#"
-CK_NS_ENTITY = ox.NamedNode(CK_NS + "ChemicalEntity")
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+CK_NS_ENTITY = CK_NS + "ChemicalEntity"
 __all__ = ["LANGS", "Brief", "BriefTargetNotFound", "build_brief", "find_target"]
 
 
@@ -30,7 +29,7 @@ class BriefTargetNotFound(LookupError):
     """Nothing in the graph matches what the brief was asked about."""
 
 
-def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, str]:
+def find_target(store: GraphStore, resolver: Resolver, query: str) -> tuple[str, str]:
     """(kind, IRI) for what ``query`` names: an exact path or IRI, an instrument (by id or name), a substance or
     group (exactly), an ISP-CWP topic (by id or name), and last a substance by fuzzy match."""
     text = query.strip()
@@ -39,7 +38,7 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     from chemkg.resolve import normalise, suggestion_text
 
     wanted = normalise(text)
-    targets = run_named(store, "brief-targets")
+    targets = store.rows("brief-targets")
     for row in targets:
         if row["target"] == BASE + path:
             return row["kind"], row["target"]
@@ -74,24 +73,30 @@ def find_target(store: ox.Store, resolver: Resolver, query: str) -> tuple[str, s
     )
 
 
-def _is_chemical_entity(store: ox.Store, iri: str) -> bool:
+def _is_chemical_entity(store: GraphStore, iri: str) -> bool:
     try:
-        node = ox.NamedNode(iri)
+        ox.NamedNode(iri)
     except ValueError:  # a name with spaces is no id
         return False
-    return any(store.quads_for_pattern(node, RDF_TYPE, CK_NS_ENTITY))
+    return store.is_a(iri, CK_NS_ENTITY)
 
 
-def _is_group(store: ox.Store, iri: str) -> bool:
-    return any(store.quads_for_pattern(ox.NamedNode(iri), RDF_TYPE, ox.NamedNode(CK_NS + "SubstanceGroup")))
+def _is_group(store: GraphStore, iri: str) -> bool:
+    return store.is_a(iri, CK_NS + "SubstanceGroup")
 
 
 def build_brief(
-    store: ox.Store, query: str, lang: str = "en", built_at: str | None = None, resolver: Resolver | None = None
+    store: GraphStore,
+    query: str,
+    lang: str = "en",
+    built_at: str | None = None,
+    resolver: Resolver | None = None,
+    coverage: Coverage | None = None,
 ) -> Brief:
     """The brief on whatever ``query`` names, in ``lang``; raises BriefTargetNotFound with advice.
 
-    A service passes the ``resolver`` it keeps for the store; otherwise one is built (a few hundred ms)."""
+    A service passes the ``resolver`` and ``coverage`` it keeps for the build; otherwise they are made
+    (a few hundred ms each)."""
     if lang not in LANGS:
         raise ValueError(f"language {lang!r} is not supported; use en or nl")
     if resolver is None:
@@ -107,7 +112,7 @@ def build_brief(
     elif kind == "treaty":
         brief = treaty_brief(store, iri, lang)
     else:
-        brief = topic_brief(store, iri, lang, Coverage.from_store(store), names)
+        brief = topic_brief(store, iri, lang, coverage or Coverage.from_store(store), names)
     if brief is None:
         raise BriefTargetNotFound(f"{iri} has no data for a brief")
     brief.official_first()

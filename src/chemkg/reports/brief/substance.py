@@ -8,7 +8,7 @@ from chemkg.namespaces import BASE
 from chemkg.profile import Citation, Listing, Profile
 from chemkg.reports.brief.model import Brief, Fact
 from chemkg.reports.brief.text import phrase, t
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 GLOBAL_TREATIES = ("stockholm", "rotterdam", "basel", "minamata", "montreal")
 EU_INSTRUMENTS = ("reach", "clp", "eu-pops")
@@ -59,7 +59,7 @@ def listing_text(item: Listing, lang: str, entity_iri: str, names: Names) -> str
     return f"{text}. {summary}" if summary else f"{text}."
 
 
-def substance_brief(store: ox.Store, profile: Profile, lang: str, names: Names) -> Brief:
+def substance_brief(store: GraphStore, profile: Profile, lang: str, names: Names) -> Brief:
     """``names`` maps entity IRIs to (en, nl) labels, for the groups a listing comes through."""
     nl = lang == "nl"
     kind = "group" if profile.is_group else "substance"
@@ -248,8 +248,8 @@ def _entry_name(item: Listing, nl: bool) -> str:
     return label
 
 
-def _instrument_name(store: ox.Store, treaty: str, lang: str) -> str:
-    rows = run_named(store, "brief-instrument", instrument=ox.NamedNode(f"{BASE}treaty/{treaty}"))
+def _instrument_name(store: GraphStore, treaty: str, lang: str) -> str:
+    rows = store.rows("brief-instrument", instrument=ox.NamedNode(f"{BASE}treaty/{treaty}"))
     if not rows:
         return treaty
     return (rows[0]["shortNl"] if lang == "nl" else None) or rows[0]["short"]

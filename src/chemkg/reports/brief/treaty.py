@@ -12,13 +12,13 @@ from chemkg.reports.brief.model import Brief, Fact
 from chemkg.reports.brief.substance import CURRENT_STATUSES, join
 from chemkg.reports.brief.text import phrase, t
 from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, Coverage, cell_label, column_label
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 MAX_ITEMS = 40
 
 
-def treaty_brief(store: ox.Store, iri: str, lang: str) -> Brief | None:
-    rows = run_named(store, "brief-instrument", instrument=ox.NamedNode(iri))
+def treaty_brief(store: GraphStore, iri: str, lang: str) -> Brief | None:
+    rows = store.rows("brief-instrument", instrument=ox.NamedNode(iri))
     if not rows:
         return None
     nl = lang == "nl"
@@ -81,10 +81,10 @@ def treaty_brief(store: ox.Store, iri: str, lang: str) -> Brief | None:
     return brief
 
 
-def _listings(store: ox.Store, iri: str) -> dict[str, dict[str, Any]]:
+def _listings(store: GraphStore, iri: str) -> dict[str, dict[str, Any]]:
     """One row per listing, its decisions and citations gathered from the query's repeated rows."""
     out: dict[str, dict[str, Any]] = {}
-    for row in run_named(store, "brief-instrument-listings", instrument=ox.NamedNode(iri)):
+    for row in store.rows("brief-instrument-listings", instrument=ox.NamedNode(iri)):
         entry = out.setdefault(row["listing"], {**row, "decisions": [], "citations": []})
         if row["decision"] and row["decision"] not in entry["decisions"]:
             entry["decisions"].append(row["decision"])
@@ -94,7 +94,7 @@ def _listings(store: ox.Store, iri: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _coverage_citations(store: ox.Store, entity: str) -> list[Citation]:
+def _coverage_citations(store: GraphStore, entity: str) -> list[Citation]:
     """The sources of a substance's current listings and ZZS status: what its coverage line rests on."""
     profile = load_profile(store, entity)
     if profile is None:
@@ -105,9 +105,9 @@ def _coverage_citations(store: ox.Store, entity: str) -> list[Citation]:
 
 
 def topic_brief(
-    store: ox.Store, iri: str, lang: str, coverage: Coverage, names: dict[str, tuple[str, str]]
+    store: GraphStore, iri: str, lang: str, coverage: Coverage, names: dict[str, tuple[str, str]]
 ) -> Brief | None:
-    rows = run_named(store, "brief-topic", topic=ox.NamedNode(iri))
+    rows = store.rows("brief-topic", topic=ox.NamedNode(iri))
     if not rows:
         return None
     nl = lang == "nl"

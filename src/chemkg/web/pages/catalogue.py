@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
-from chemkg.store import run_named
-from chemkg.web.pages.site import LISTED, Annex, EntitySummary, Instrument, SiteData, site_data
+from chemkg.store import GraphStore
+from chemkg.web.pages.site import LISTED, Annex, EntitySummary, Instrument, SiteData
 
 KIND_ORDER = ("treaty", "amendment", "framework", "eu")
 ZZS_CHOICES = ("zzs", "potential-zzs", "none")
@@ -88,9 +85,8 @@ class Catalogue:
         return rows
 
 
-@lru_cache(maxsize=4)
-def catalogue(store: ox.Store) -> Catalogue:
-    site = site_data(store)
+def catalogue(store: GraphStore, site: SiteData) -> Catalogue:
+    """The filters' tables over the site tables; the live build keeps one (``Build.catalogue``)."""
     by_instrument: dict[str, set[str]] = defaultdict(set)
     by_annex: dict[str, set[str]] = defaultdict(set)
     for entity, cells in site.cells.items():
@@ -98,11 +94,11 @@ def catalogue(store: ox.Store) -> Catalogue:
             if cell.status in LISTED:
                 by_instrument[cell.instrument].add(entity)
                 by_annex[cell.annex].add(entity)
-    held = run_named(store, "held-lists")  # the imported lists, with names and editions
+    held = store.rows("held-lists")  # the imported lists, with names and editions
     known = {row["source"] for row in held}
     lists_of: dict[str, set[str]] = defaultdict(set)
     named: dict[str, set[str]] = defaultdict(set)
-    for row in run_named(store, "page-entity-lists"):
+    for row in store.rows("page-entity-lists"):
         # A curated source may be typed official-list too; the filter offers the imported lists only.
         if row["entity"] in site.entities and row["list"] in known:
             lists_of[row["entity"]].add(row["list"])
@@ -155,9 +151,8 @@ def _resolve(kind: str, value: str, known: dict[str, str]) -> str:
     return iri
 
 
-def substance_index(store: ox.Store, filters: SubstanceFilters, page: int = 1) -> SubstanceIndex:
+def substance_index(cat: Catalogue, filters: SubstanceFilters, page: int = 1) -> SubstanceIndex:
     """The entities that pass every filter, in name order, with the page asked for."""
-    cat = catalogue(store)
     site = cat.site
     found = cat.ordered
     group = None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE, PREFIXES
+from chemkg.store import GraphStore
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 LABEL_PREDICATES = (
@@ -52,32 +53,31 @@ def short_form(iri: str) -> str:
     return iri
 
 
-def _labels_of(store: ox.Store, node: ox.NamedNode) -> tuple[dict[str, str], list[ox.Triple]]:
+def _labels_of(store: GraphStore, node: ox.NamedNode) -> tuple[dict[str, str], list[ox.Triple]]:
     labels: dict[str, str] = {}
     triples: list[ox.Triple] = []
     for predicate in LABEL_PREDICATES:
-        for quad in store.quads_for_pattern(node, predicate, None):
-            obj = quad.object
+        for triple in store.about(node.value, predicate.value):
+            obj = triple.object
             if isinstance(obj, ox.Literal):
                 labels.setdefault(obj.language or "", obj.value)
-                triples.append(quad.triple)
+                triples.append(triple)
     return labels, triples
 
 
-def exists(store: ox.Store, iri: str) -> bool:
+def exists(store: GraphStore, iri: str) -> bool:
     """Whether the store says anything about the IRI (as subject)."""
-    return next(iter(store.quads_for_pattern(ox.NamedNode(iri), None, None)), None) is not None
+    return next(store.about(iri), None) is not None
 
 
-def describe(store: ox.Store, iri: str, with_references: bool = True) -> Description | None:
+def describe(store: GraphStore, iri: str, with_references: bool = True) -> Description | None:
     """The description of ``iri``, or ``None`` when the store has no triple about it."""
-    subject = ox.NamedNode(iri)
     seen: set[ox.Triple] = set()
     triples: list[ox.Triple] = []
-    for quad in store.quads_for_pattern(subject, None, None):
-        if quad.triple not in seen:
-            seen.add(quad.triple)
-            triples.append(quad.triple)
+    for triple in store.about(iri):
+        if triple not in seen:
+            seen.add(triple)
+            triples.append(triple)
     if not triples:
         return None
     properties: dict[str, list[Value]] = {}
@@ -106,19 +106,19 @@ def describe(store: ox.Store, iri: str, with_references: bool = True) -> Descrip
             labels[predicate], _ = _labels_of(store, ox.NamedNode(predicate))
     referenced_by: list[tuple[str, str]] = []
     if with_references:
-        for quad in store.quads_for_pattern(None, None, subject):
-            if not isinstance(quad.subject, ox.NamedNode):
+        for triple in store.pointing_to(iri):
+            if not isinstance(triple.subject, ox.NamedNode):
                 continue
-            pair = (quad.subject.value, quad.predicate.value)
+            pair = (triple.subject.value, triple.predicate.value)
             if pair not in referenced_by:
                 referenced_by.append(pair)
-                if quad.subject.value not in labels:
-                    labels[quad.subject.value], _ = _labels_of(store, quad.subject)
+                if triple.subject.value not in labels:
+                    labels[triple.subject.value], _ = _labels_of(store, triple.subject)
                 if len(referenced_by) >= REFERENCE_LIMIT:
                     break
     return Description(iri, types, properties, labels, referenced_by, list(dict.fromkeys(triples + extra)))
 
 
-def graph_of(store: ox.Store, graph_iri: str) -> list[ox.Triple]:
+def graph_of(store: GraphStore, graph_iri: str) -> list[ox.Triple]:
     """Every triple of one named graph (the ontology, or a register), for a whole-graph download."""
-    return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))]
+    return store.graph_triples(graph_iri)

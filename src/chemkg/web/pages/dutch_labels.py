@@ -7,17 +7,11 @@ instruments and ZZS routes.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import pyoxigraph as ox
-
-from chemkg.store import run_named
-from chemkg.web.pages.site import site_data
+from chemkg.store import GraphStore
+from chemkg.web.pages.site import SiteData
 
 
-@lru_cache(maxsize=4)
-def dutch_labels(store: ox.Store) -> dict[str, str]:
-    site = site_data(store)
+def dutch_labels(store: GraphStore, site: SiteData) -> dict[str, str]:
     out: dict[str, str] = {}
     for e in site.entities.values():
         if e.label_nl and e.label_nl != e.label:
@@ -27,7 +21,7 @@ def dutch_labels(store: ox.Store) -> dict[str, str]:
     for i in site.instruments.values():
         out.setdefault(i.short, i.short_nl)
         out.setdefault(i.label, i.label_nl)
-    for r in run_named(store, "page-zzs-criteria"):
+    for r in store.rows("page-zzs-criteria"):
         if r["labelNl"]:
             out.setdefault(r["label"], r["labelNl"])
     return out

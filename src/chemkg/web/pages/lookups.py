@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from chemkg.store import GraphStore
 from chemkg.web.pages.describe import Description
 
 CK = "https://w3id.org/chemkg/ontology#"
@@ -70,17 +71,17 @@ def lookup_triples(iri: str, found: list[Lookup]) -> list[ox.Triple]:
     return out
 
 
-def incoming_triples(store: ox.Store, iri: str, limit: int = INCOMING_LIMIT) -> list[ox.Triple]:
+def incoming_triples(store: GraphStore, iri: str, limit: int = INCOMING_LIMIT) -> list[ox.Triple]:
     """The triples that point at ``iri`` (its listings, its group's members, …), once each, at most ``limit``."""
     seen: dict[ox.Triple, None] = {}
-    for quad in store.quads_for_pattern(None, None, ox.NamedNode(iri)):
-        seen.setdefault(quad.triple)
+    for triple in store.pointing_to(iri):
+        seen.setdefault(triple)
         if len(seen) >= limit:
             break
     return list(seen)
 
 
-def entity_rdf(store: ox.Store, description: Description) -> list[ox.Triple]:
+def entity_rdf(store: GraphStore, description: Description) -> list[ox.Triple]:
     """What an entity's RDF download carries: its description, the links into it and the look-ups out."""
     extra = incoming_triples(store, description.iri) + lookup_triples(
         description.iri, lookups(identifiers_of(description))

@@ -5,24 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import lru_cache
-
-import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
 from chemkg.web.pages.site import STATUS_TO_COVERAGE as STATE_OF
-from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData, site_data
+from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData
 
 FILTERS = ("listed", "zzs", "pfas", "all")
 PAGE_SIZE = 200  # rows per page on screen; downloads hold every row
 PFAS_GROUP = BASE + "substance/pfas"
-STATE_SYMBOL = {
-    "listed": "●",
-    "under-review": "◐",
-    "recommended-not-listed": "○",
-    "no-longer-listed": "×",
-    "not-listed": "",
-}
 STATE_FILL = {  # print-friendly fills (also readable in grey)
     "listed": "1F5F8B",
     "under-review": "E0A526",
@@ -73,16 +63,10 @@ def _selected(site: SiteData, name: str) -> list[EntitySummary]:
     return entities
 
 
-def coverage_matrix(store: ox.Store, name: str = "listed") -> Matrix:
+def coverage_matrix(site: SiteData, name: str = "listed") -> Matrix:
+    """Every row of one filter; the live build keeps each (``Build.matrix``)."""
     if name not in FILTERS:
         raise UnknownFilter(f"unknown filter {name!r}; use one of: {', '.join(FILTERS)}")
-    return _matrix(store, name)
-
-
-@lru_cache(maxsize=16)
-def _matrix(store: ox.Store, name: str) -> Matrix:
-    """Every row of one filter, computed once per read-only store object."""
-    site = site_data(store)
     instruments = site.listing_instruments()
     rows = []
     for entity in sorted(_selected(site, name), key=lambda e: e.label.casefold()):

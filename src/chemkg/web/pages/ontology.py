@@ -7,11 +7,11 @@ Every ``/ontology#Term`` link on the site lands on the anchor this page gives ea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pyoxigraph as ox
 
 from chemkg.namespaces import CK, ONTOLOGY_GRAPH, PREFIXES
+from chemkg.store import GraphStore
 
 OWL = "http://www.w3.org/2002/07/owl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -66,16 +66,16 @@ def compact(iri: str) -> str:
     return iri
 
 
-def _uses(store: ox.Store, query: str) -> dict[str, int]:
-    result = store.query(query)
-    assert isinstance(result, ox.QuerySolutions)
-    return {s["term"].value: int(s["uses"].value) for s in result}
+def _uses(store: GraphStore, query: str) -> dict[str, int]:
+    return {row["term"]: int(row["uses"]) for row in store.select(query)}
 
 
-@lru_cache(maxsize=2)
-def ontology_terms(store: ox.Store) -> tuple[OntologyTerm, ...]:
-    """Every class, then every property, of the ontology graph in the store, by local name."""
-    result = store.query(TERMS_QUERY, prefixes=PREFIXES)
+def ontology_terms(store: GraphStore, with_uses: bool = True) -> tuple[OntologyTerm, ...]:
+    """Every class, then every property, of the ontology graph in the store, by local name.
+
+    How often the store uses each term is counted over the whole graph (``with_uses``); the JSON-LD
+    context needs only the ontology graph. The live build keeps both (``Build.ontology_terms``)."""
+    result = store.sparql(TERMS_QUERY)  # terms, not plain values: the labels keep their language
     assert isinstance(result, ox.QuerySolutions)
     terms: dict[str, OntologyTerm] = {}
     for row in result:
@@ -99,7 +99,7 @@ def ontology_terms(store: ox.Store) -> tuple[OntologyTerm, ...]:
             }[predicate.value]
             if value.value not in target:
                 target.append(value.value)
-    classes, properties = _uses(store, CLASS_USES), _uses(store, PROPERTY_USES)
+    classes, properties = (_uses(store, CLASS_USES), _uses(store, PROPERTY_USES)) if with_uses else ({}, {})
     for term in terms.values():
         term.uses = (classes if term.kind == "class" else properties).get(term.iri, 0)
         for values in (term.domain, term.range, term.parents):
@@ -128,6 +128,6 @@ def jsonld_context(terms: tuple[OntologyTerm, ...]) -> dict[str, object]:
     return context
 
 
-def chemkg_context(store: ox.Store) -> dict[str, object]:
+def chemkg_context(store: GraphStore) -> dict[str, object]:
     """The JSON-LD context of the ontology in ``store`` (served at /ontology/context.jsonld)."""
-    return jsonld_context(ontology_terms(store))
+    return jsonld_context(ontology_terms(store, with_uses=False))

@@ -10,7 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from chemkg.namespaces import BASE
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 from chemkg.web.pages.describe import Description, describe
 
 PANEL = BASE + "panel/isp-cwp"
@@ -40,13 +40,13 @@ class PanelPage:
     next_meetings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def panel_page(store: ox.Store, iri: str = PANEL, today: date | None = None) -> PanelPage | None:
+def panel_page(store: GraphStore, iri: str = PANEL, today: date | None = None) -> PanelPage | None:
     description = describe(store, iri, with_references=False)
     if description is None:
         return None
-    parts = run_named(store, "page-panel-parts", panel=iri)
+    parts = store.rows("page-panel-parts", panel=iri)
     topics: dict[str, Topic] = {}
-    for r in run_named(store, "page-panel-topics"):
+    for r in store.rows("page-panel-topics"):
         topic = topics.setdefault(
             r["topic"],
             Topic(
@@ -68,7 +68,7 @@ def panel_page(store: ox.Store, iri: str = PANEL, today: date | None = None) -> 
         [p for p in parts if p["kind"] == "function"],
         [p for p in parts if p["kind"] == "body"],
         ordered,
-        run_named(store, "page-events", subject=iri),
+        store.rows("page-events", subject=iri),
         national,
         programme_events(store, national),
         next_meetings(store, today or datetime.now(UTC).date()),
@@ -90,9 +90,9 @@ class Programme:
     sources: list[dict[str, Any]] = field(default_factory=list)
 
 
-def programmes(store: ox.Store) -> list[Programme]:
+def programmes(store: GraphStore) -> list[Programme]:
     found: dict[str, Programme] = {}
-    for r in run_named(store, "page-programmes"):
+    for r in store.rows("page-programmes"):
         programme = found.setdefault(
             r["programme"],
             Programme(
@@ -113,18 +113,18 @@ def programmes(store: ox.Store) -> list[Programme]:
     return list(found.values())
 
 
-def programme_events(store: ox.Store, found: list[Programme]) -> list[dict[str, Any]]:
+def programme_events(store: GraphStore, found: list[Programme]) -> list[dict[str, Any]]:
     """The dated steps that concern any of the programmes, newest first, each once."""
     events: dict[str, dict[str, Any]] = {}
     for programme in found:
-        for e in run_named(store, "page-events", subject=programme.iri):
+        for e in store.rows("page-events", subject=programme.iri):
             events.setdefault(e["event"], e)
     return sorted(events.values(), key=lambda e: str(e["date"]), reverse=True)
 
 
-def next_meetings(store: ox.Store, today: date) -> list[dict[str, Any]]:
+def next_meetings(store: GraphStore, today: date) -> list[dict[str, Any]]:
     """Meetings (of any instrument or the panel) that start today or later, soonest first."""
     rows: dict[str, dict[str, Any]] = {}
-    for r in run_named(store, "page-next-meetings", today=ox.Literal(today.isoformat())):
+    for r in store.rows("page-next-meetings", today=ox.Literal(today.isoformat())):
         rows.setdefault(r["meeting"], r)
     return list(rows.values())

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import pyoxigraph as ox
-
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 
 LISTED = ("listed", "amended")
 # Coverage of one instrument for one substance, strongest first.
@@ -148,9 +145,9 @@ class SiteData:
         return out
 
 
-def _entities(store: ox.Store) -> dict[str, EntitySummary]:
+def _entities(store: GraphStore) -> dict[str, EntitySummary]:
     out: dict[str, EntitySummary] = {}
-    for row in run_named(store, "page-entities"):
+    for row in store.rows("page-entities"):
         entity = out.get(row["entity"])
         if entity is None:
             entity = EntitySummary(
@@ -195,7 +192,7 @@ def _inherit_zzs(entities: dict[str, EntitySummary], members: dict[str, set[str]
 
 
 def _cells(
-    store: ox.Store, members: dict[str, set[str]], entities: dict[str, EntitySummary]
+    store: GraphStore, members: dict[str, set[str]], entities: dict[str, EntitySummary]
 ) -> tuple[dict[str, list[Cell]], dict[tuple[str, str], str]]:
     """The listings that reach each entity: its own, its groups' (down) and its members' (up), with what each
     inherited one comes through, the same roll-up as ``reports.coverage``."""
@@ -206,7 +203,7 @@ def _cells(
     for group, found in members.items():
         for member in found:
             groups_of[member].add(group)
-    for row in run_named(store, "page-coverage"):
+    for row in store.rows("page-coverage"):
         # The item itself when it is a substance or group, else the entities an annex entry concerns.
         reached = [row["item"]] if row["item"] in entities else ([row["entity"]] if row["entity"] else [])
         cell = Cell(
@@ -233,9 +230,9 @@ def _cells(
     return dict(cells), inherited
 
 
-def _obligations(store: ox.Store) -> list[Obligation]:
+def _obligations(store: GraphStore) -> list[Obligation]:
     by_iri: dict[str, Obligation] = {}
-    for row in run_named(store, "page-obligations"):
+    for row in store.rows("page-obligations"):
         ob = by_iri.get(row["obligation"])
         if ob is None:
             ob = Obligation(
@@ -259,9 +256,8 @@ def _article_key(reference: str | None) -> tuple[int, str]:
     return (int(digits) if digits else 999, reference or "")
 
 
-@lru_cache(maxsize=4)
-def site_data(store: ox.Store) -> SiteData:
-    """The site-wide tables for one (read-only) store; cached per store object."""
+def site_data(store: GraphStore) -> SiteData:
+    """The site-wide tables of one store; the live build keeps them (``Build.site``)."""
     instruments = {
         r["instrument"]: Instrument(
             r["instrument"],
@@ -273,7 +269,7 @@ def site_data(store: ox.Store) -> SiteData:
             r["adopted"],
             r["listings"],
         )
-        for r in run_named(store, "page-instruments")
+        for r in store.rows("page-instruments")
     }
     annexes = {
         r["annex"]: Annex(
@@ -286,15 +282,15 @@ def site_data(store: ox.Store) -> SiteData:
             r["descriptionNl"],
             r["listings"],
         )
-        for r in run_named(store, "page-annexes")
+        for r in store.rows("page-annexes")
     }
     members: dict[str, set[str]] = defaultdict(set)
-    for r in run_named(store, "page-group-members"):
+    for r in store.rows("page-group-members"):
         members[r["group"]].add(r["member"])
     entities = _entities(store)
     zzs_sources = _zzs_sources(entities, members)
     _inherit_zzs(entities, members)
-    decisions = {r["code"]: r["decision"] for r in run_named(store, "page-decisions")}
+    decisions = {r["code"]: r["decision"] for r in store.rows("page-decisions")}
     cells, inherited = _cells(store, members, entities)
     return SiteData(
         instruments,

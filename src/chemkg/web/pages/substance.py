@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyoxigraph as ox
-
 from chemkg.profile import Citation, Listing, Profile, load_profile
-from chemkg.web.pages.site import STATUS_TO_COVERAGE, Instrument, Obligation, SiteData, site_data
+from chemkg.store import GraphStore
+from chemkg.web.pages.site import STATUS_TO_COVERAGE, Instrument, Obligation, SiteData
 
 BASEL = "https://w3id.org/chemkg/treaty/basel"
 MEMBER_ROWS = 12  # per annex: a group with thousands of imported members still reads as a page
@@ -110,12 +109,13 @@ def _obligations(site: SiteData, listings: list[Listing]) -> list[ObligationGrou
     return list(groups.values())
 
 
-def substance_page(store: ox.Store, iri: str, related: list[dict[str, Any]] | None = None) -> SubstancePage | None:
+def substance_page(
+    store: GraphStore, site: SiteData, iri: str, related: list[dict[str, Any]] | None = None
+) -> SubstancePage | None:
     """Everything the substance page shows, or ``None`` when the IRI is no substance or group."""
     profile = load_profile(store, iri)
     if profile is None:
         return None
-    site = site_data(store)
     order = _order(site)
     listings = sorted(
         profile.listings,

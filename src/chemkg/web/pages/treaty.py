@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
-from chemkg.store import run_named
+from chemkg.store import GraphStore
 from chemkg.web.pages.describe import Description, describe
-from chemkg.web.pages.site import Annex, Instrument, Obligation, site_data
+from chemkg.web.pages.site import Annex, Instrument, Obligation, SiteData
 
 CK = "https://w3id.org/chemkg/ontology#"
 
@@ -62,9 +60,9 @@ def _kind(type_iri: str | None) -> str:
     return "entry"
 
 
-def listed_items(store: ox.Store, instrument: str) -> list[ListedItem]:
+def listed_items(store: GraphStore, instrument: str) -> list[ListedItem]:
     items: dict[str, ListedItem] = {}
-    for r in run_named(store, "page-instrument-listings", instrument=instrument):
+    for r in store.rows("page-instrument-listings", instrument=instrument):
         if r["listing"] in items:
             continue
         items[r["listing"]] = ListedItem(
@@ -88,8 +86,7 @@ def listed_items(store: ox.Store, instrument: str) -> list[ListedItem]:
     return list(items.values())
 
 
-def treaty_page(store: ox.Store, iri: str) -> TreatyPage | None:
-    site = site_data(store)
+def treaty_page(store: GraphStore, site: SiteData, iri: str) -> TreatyPage | None:
     instrument = site.instruments.get(iri)
     description = describe(store, iri, with_references=False)
     if instrument is None or description is None:
@@ -97,8 +94,7 @@ def treaty_page(store: ox.Store, iri: str) -> TreatyPage | None:
     return TreatyPage(instrument, description, site.annexes_of(iri), site.obligations_of(iri), listed_items(store, iri))
 
 
-def annex_page(store: ox.Store, iri: str) -> TreatyPage | None:
-    site = site_data(store)
+def annex_page(store: GraphStore, site: SiteData, iri: str) -> TreatyPage | None:
     annex = site.annexes.get(iri)
     if annex is None:
         return None

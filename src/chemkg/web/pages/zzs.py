@@ -7,13 +7,10 @@ shows the routes with their counts and one route's substances a page at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-import pyoxigraph as ox
-
-from chemkg.store import run_named
-from chemkg.web.pages.site import SiteData, site_data
+from chemkg.store import GraphStore
+from chemkg.web.pages.site import SiteData
 from chemkg.zzs_routes import CURRENT, SHOWN, verdict
 
 PAGE_SIZE = 100
@@ -74,9 +71,8 @@ def rivm_route() -> Route:
     )
 
 
-@lru_cache(maxsize=4)
-def zzs_routes(store: ox.Store) -> list[Route]:
-    """Every route with its substances (sorted by name), cached per read-only store object."""
+def zzs_routes(store: GraphStore, site: SiteData) -> list[Route]:
+    """Every route with its substances (sorted by name); the live build keeps them (``Build.zzs_routes``)."""
     routes = {
         r["criterion"]: Route(
             r["criterion"],
@@ -89,12 +85,11 @@ def zzs_routes(store: ox.Store) -> list[Route]:
             r["leadsTo"],
             key=r["criterion"].rsplit("/", 1)[-1],
         )
-        for r in run_named(store, "page-zzs-criteria")
+        for r in store.rows("page-zzs-criteria")
     }
     listed = rivm_route()
-    site = site_data(store)
     seen: set[tuple[str, str]] = set()
-    for r in run_named(store, "page-zzs-assessments"):
+    for r in store.rows("page-zzs-assessments"):
         route = routes.get(r["criterion"]) if r["criterion"] else listed
         if route is None or (route.key, r["entity"]) in seen:
             continue

@@ -16,7 +16,6 @@ from chemkg.web.pages.catalogue import (
     ZZS_CHOICES,
     SubstanceFilters,
     UnknownFilter,
-    catalogue,
     short_id,
     substance_index,
 )
@@ -76,7 +75,7 @@ class SubstancesOut(BaseModel):
     "/treaties", summary="Every instrument with its annexes and counts", response_model=TreatiesOut, responses=HTML_TOO
 )
 def treaties(request: Request, build: CurrentBuild) -> Response:
-    rows = catalogue(build.store).instrument_rows()
+    rows = build.catalogue.instrument_rows()
     if not wants_json(request):
         return render_page(request, "treaties.html", {"rows": rows, "short_id": short_id})
     lang = request_language(request)
@@ -129,15 +128,14 @@ def substances(
     page: int = Query(1, ge=1, description=f"Page of {PAGE_SIZE} results."),
 ) -> Response:
     as_json = wants_json(request)
-    store = build.store
     filters = SubstanceFilters(q, instrument, annex, named_by, zzs, group)
     try:
-        index = substance_index(store, filters, page)
+        index = substance_index(build.catalogue, filters, page)
     except UnknownFilter as exc:
         raise BadRequest(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from None
     if page > index.pages:
         raise NotFound(f"The filtered index has {index.pages} page(s); page {page} does not exist.")
-    cat = catalogue(store)
+    cat = build.catalogue
     if not as_json:
         return render_page(
             request, "substances.html", {"index": index, "cat": cat, "zzs_choices": ZZS_CHOICES, "short_id": short_id}

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from chemkg.namespaces import BASE
+from chemkg.store import GraphStore
 from chemkg.web.errors import NotFound
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, prefers_html, render_rdf
 from chemkg.web.pages.describe import Description, describe, exists, graph_of
 from chemkg.web.pages.lookups import entity_rdf, lookups
-from chemkg.web.pages.ontology import chemkg_context
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.substance import substance_page
 from chemkg.web.pages.suggest import suggestions
@@ -55,7 +54,7 @@ ALTERNATES = (
 )
 
 
-def _resolve_path(store: ox.Store, path: str) -> tuple[str, str | None]:
+def _resolve_path(store: GraphStore, path: str) -> tuple[str, str | None]:
     """The IRI a path names and the media type its suffix asks for (None: negotiate)."""
     if exists(store, BASE + path):
         return BASE + path, None
@@ -65,9 +64,9 @@ def _resolve_path(store: ox.Store, path: str) -> tuple[str, str | None]:
     return BASE + path, None
 
 
-def not_found(request: Request, store: ox.Store, path: str) -> Response:
+def not_found(request: Request, build: Build, path: str) -> Response:
     """A 404 that suggests close matches: a page for people, the JSON error (with hints) for programs."""
-    found = suggestions(store, path)
+    found = suggestions(build.resolver, build.paths, path)
     detail = f"ChemKG has no entity at /{path} (IRI {BASE}{path})."
     if prefers_html(request):
         return render_page(
@@ -89,7 +88,9 @@ def _generic(request: Request, build: Build, description: Description, path: str
 
 
 def _substance(request: Request, build: Build, description: Description, path: str) -> Response:
-    page = substance_page(build.store, description.iri, related=related_for(request, build, description.iri))
+    page = substance_page(
+        build.store, build.site, description.iri, related=related_for(request, build, description.iri)
+    )
     if page is None:
         return _generic(request, build, description, path)
     context = {
@@ -110,14 +111,14 @@ def _treaty_like(request: Request, build: Build, page: TreatyPage, path: str) ->
 
 
 def _treaty(request: Request, build: Build, description: Description, path: str) -> Response:
-    page = treaty_page(build.store, description.iri)
+    page = treaty_page(build.store, build.site, description.iri)
     if page is None:
         return _generic(request, build, description, path)
     return _treaty_like(request, build, page, path)
 
 
 def _annex(request: Request, build: Build, description: Description, path: str) -> Response:
-    page = annex_page(build.store, description.iri)
+    page = annex_page(build.store, build.site, description.iri)
     if page is None:
         return _generic(request, build, description, path)
     return _treaty_like(request, build, page, path)
@@ -140,17 +141,17 @@ PAGES: dict[str, Callable[[Request, Build, Description, str], Response]] = {
 }
 
 
-def is_named_graph(store: ox.Store, iri: str) -> bool:
-    return iri.startswith(BASE + "graph/") and ox.NamedNode(iri) in set(store.named_graphs())
+def is_named_graph(store: GraphStore, iri: str) -> bool:
+    return iri.startswith(BASE + "graph/") and iri in store.graph_names()
 
 
-def _named_graph(request: Request, store: ox.Store, iri: str, suffix_type: str | None) -> Response:
+def _named_graph(request: Request, build: Build, iri: str, suffix_type: str | None) -> Response:
     """A named graph that has no description of its own (the provenance graph): its content."""
     media_type = suffix_type or negotiate(request, OFFERED)
-    triples = graph_of(store, iri)
+    triples = graph_of(build.store, iri)
     if media_type != "text/html":
         return Response(
-            render_rdf(triples, media_type, chemkg_context(store)),
+            render_rdf(triples, media_type, build.jsonld_context),
             media_type=content_type(media_type),
             headers={"Vary": "Accept"},
         )
@@ -165,12 +166,12 @@ def serve_entity(request: Request, build: Build, path: str) -> Response:
     iri, suffix_type = _resolve_path(store, path)
     description = describe(store, iri)
     if description is None and is_named_graph(store, iri):
-        return _named_graph(request, store, iri, suffix_type)
+        return _named_graph(request, build, iri, suffix_type)
     if description is None:
-        return not_found(request, store, path)
+        return not_found(request, build, path)
     media_type = suffix_type or negotiate(request, OFFERED)
     if media_type != "text/html":
-        body = render_rdf(entity_rdf(store, description), media_type, chemkg_context(store))
+        body = render_rdf(entity_rdf(store, description), media_type, build.jsonld_context)
         return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
     clean_path = iri[len(BASE) :]
     for type_iri in description.types:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -14,20 +13,19 @@ from chemkg.namespaces import ONTOLOGY_GRAPH, ONTOLOGY_IRI
 from chemkg.web.live import CurrentBuild
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, render_rdf
 from chemkg.web.pages.describe import describe, graph_of
-from chemkg.web.pages.ontology import chemkg_context, ontology_terms
 from chemkg.web.routers.entities import ALTERNATES, SUFFIXES, not_found
 from chemkg.web.sparql_page import query_links
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Linked data"])
 OFFERED = ["text/html", *RDF_DOCUMENT_TYPES]
-OWL_VERSION_IRI = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
+OWL_VERSION_IRI = "http://www.w3.org/2002/07/owl#versionIRI"
 
 
 @router.get("/ontology/context.jsonld", summary="ChemKG's JSON-LD context")
 def context(build: CurrentBuild) -> Response:
     """The prefixes and one term per class and property; every JSON-LD answer of ChemKG carries it."""
-    body = json.dumps({"@context": chemkg_context(build.store)}, ensure_ascii=False, indent=1)
+    body = json.dumps({"@context": build.jsonld_context}, ensure_ascii=False, indent=1)
     return Response(body, media_type="application/ld+json", headers={"Access-Control-Allow-Origin": "*"})
 
 
@@ -35,9 +33,8 @@ def context(build: CurrentBuild) -> Response:
 def ontology_version(request: Request, build: CurrentBuild, version: str) -> Response:
     """The ontology's versionIRI (ontology/0.1.0): the ontology itself while that is the version built."""
     store = build.store
-    version_iri = ox.NamedNode(f"{ONTOLOGY_IRI}/{version}")
-    if not any(store.quads_for_pattern(ox.NamedNode(str(ONTOLOGY_IRI)), OWL_VERSION_IRI, version_iri)):
-        return not_found(request, store, f"ontology/{version}")
+    if not store.holds(str(ONTOLOGY_IRI), OWL_VERSION_IRI, f"{ONTOLOGY_IRI}/{version}"):
+        return not_found(request, build, f"ontology/{version}")
     return ontology(request, build)
 
 
@@ -48,15 +45,15 @@ def ontology(request: Request, build: CurrentBuild, suffix: str | None = None) -
     store = build.store
     media_type = SUFFIXES.get(f".{suffix}") if suffix else None
     if suffix and media_type is None:
-        return not_found(request, store, f"ontology.{suffix}")
+        return not_found(request, build, f"ontology.{suffix}")
     media_type = media_type or negotiate(request, OFFERED)
     if media_type != "text/html":
-        body = render_rdf(graph_of(store, str(ONTOLOGY_GRAPH)), media_type, chemkg_context(store))
+        body = render_rdf(graph_of(store, str(ONTOLOGY_GRAPH)), media_type, build.jsonld_context)
         return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
     description = describe(store, str(ONTOLOGY_IRI), with_references=False)
     if description is None:
-        return not_found(request, store, "ontology")
-    terms = ontology_terms(store)
+        return not_found(request, build, "ontology")
+    terms = build.ontology_terms
     context = {
         "d": description,
         "terms": terms,

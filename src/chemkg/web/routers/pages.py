@@ -13,11 +13,11 @@ from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.i18n import Translator, request_language
 from chemkg.web.live import CurrentBuild
 from chemkg.web.page_json import HTML_TOO, json_page, wants_json
-from chemkg.web.pages.matrix import FILTERS, PAGE_SIZE, Matrix, UnknownFilter, coverage_matrix, matrix_csv, matrix_xlsx
+from chemkg.web.pages.matrix import FILTERS, PAGE_SIZE, Matrix, UnknownFilter, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.panel_json import PanelOut, panel_json
 from chemkg.web.pages.treaty import annex_page, treaty_page
-from chemkg.web.pages.zzs import route_by_key, zzs_routes
+from chemkg.web.pages.zzs import route_by_key
 from chemkg.web.pages.zzs_json import ZZSOut, zzs_json
 from chemkg.web.templating import render_page
 
@@ -50,7 +50,7 @@ def home(request: Request, build: CurrentBuild) -> Response:
     responses=HTML_TOO,
 )
 def zzs(request: Request, build: CurrentBuild, route: str = "", page: int = Query(1, ge=1)) -> Response:
-    routes = zzs_routes(build.store)
+    routes = build.zzs_routes
     shown = None
     if route:
         shown = route_by_key(routes, route)
@@ -81,7 +81,7 @@ def panel(request: Request, build: CurrentBuild) -> Response:
 
 def _matrix(build: CurrentBuild, show: str) -> Matrix:
     try:
-        return coverage_matrix(build.store, show)
+        return build.matrix(show)
     except UnknownFilter as exc:
         raise BadRequest(f"{exc}.") from None
 
@@ -127,9 +127,9 @@ def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed", p
 )
 def timeline(request: Request, build: CurrentBuild, of: str) -> Response:
     """``of`` is an instrument or annex path, e.g. ``treaty/stockholm`` or ``treaty/stockholm/annex-a``."""
-    store = build.store
+    store, site = build.store, build.site
     iri = of if of.startswith(BASE) else BASE + of.strip("/")
-    page = treaty_page(store, iri) or annex_page(store, iri)
+    page = treaty_page(store, site, iri) or annex_page(store, site, iri)
     if page is None:
         raise NotFound(f"{of} is not an instrument or annex; use a path such as treaty/stockholm.")
     t = _t(request)

@@ -28,7 +28,6 @@ from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.page_json import wants_json
-from chemkg.web.pages.dutch_labels import dutch_labels
 from chemkg.web.templating import render_page
 
 router = APIRouter(tags=["Reports"])
@@ -130,7 +129,7 @@ def _page_context(
         "coverage_keys": keys,
         "coverage_label": {k: column_label(k, lang) for k in keys},
         "cell_label": partial(cell_label, lang=lang),
-        "dutch": dutch_labels(build.store) if lang == "nl" and rows else {},
+        "dutch": build.dutch_labels if lang == "nl" and rows else {},
         "path_of": path_of,
         "text": text,
         "column": column,
@@ -195,7 +194,7 @@ def report_page(request: Request, build: CurrentBuild, name: str, years: int = D
     if wants_json(request):
         return api_report(build, name, years)
     result = _report(build, name, years)
-    dutch = dutch_labels(build.store) if _lang(request) == "nl" else {}
+    dutch = build.dutch_labels if _lang(request) == "nl" else {}
     return render_page(
         request,
         "report.html",
@@ -233,7 +232,7 @@ def api_brief(
     if format not in BRIEF_FORMATS:
         raise BadRequest(f"format {format!r} is not supported; use md, html or docx")
     try:
-        brief = build_brief(build.store, target, lang, build.built_at or "?", build.resolver)
+        brief = build_brief(build.store, target, lang, build.built_at or "?", build.resolver, build.coverage)
     except BriefTargetNotFound as exc:
         raise NotFound(str(exc.args[0])) from None
     headers = {}
