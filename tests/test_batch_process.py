@@ -129,6 +129,34 @@ def test_a_batch_process_that_died_between_batches_is_replaced_unnoticed(client:
     assert not running(pid)
 
 
+def test_a_batch_beyond_those_already_waiting_is_told_to_retry_instead_of_queueing(client: TestClient) -> None:
+    """Each waiting batch holds one of the server's threads; past the batch being run and four waiting, a 503."""
+    process = live_build(client).batch_process
+    process.run(BatchJob(b"kwik", "text"))
+    pid = process.pid()
+    assert pid is not None
+    answers: list[bytes | ShownRows] = []
+    os.kill(pid, signal.SIGSTOP)  # the first batch stays in the process; the next four wait their turn
+    try:
+        queued = [
+            threading.Thread(target=lambda: answers.append(process.run(BatchJob(b"kwik", "text")))) for _ in range(5)
+        ]
+        for thread in queued:
+            thread.start()
+        end = time.monotonic() + 10
+        while process.waiting() < 5:
+            assert time.monotonic() < end, "the five batches did not all arrive"
+            time.sleep(0.01)
+        with pytest.raises(Unavailable) as busy:
+            process.run(BatchJob(b"kwik", "text"))
+        assert "4 batches are waiting already" in busy.value.detail
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    for thread in queued:
+        thread.join(60)
+    assert len(answers) == 5  # every queued batch was answered in its turn
+
+
 @dataclass(frozen=True)
 class JobThatEndsTheProcess(BatchJob):
     """Read by the batch process, this job ends it on the spot, as a crash in native code would."""
@@ -187,7 +215,7 @@ def test_a_retired_builds_process_answers_the_batch_it_runs_then_stops(settings:
             target=lambda: answers.append(process.run(BatchJob(b"kwik\nDDT", "text", None, "csv")))
         )
         running.start()
-        while not process._job_lock.locked():
+        while not process.busy():
             time.sleep(0.01)
         process.retire()
         assert process.pid() == pid  # busy: not stopped under the batch

@@ -15,6 +15,7 @@ The CLI runs its batch in its own process already and does not use this.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import multiprocessing
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("chemkg.web.batch")
 TIME_LIMIT_S = 300.0  # from posting to the answer, the process's start included
 STOP_WAIT_S = 5.0
+MAX_WAITING = 4  # batches queued behind the one being run; more are refused (503) rather than queued
 # A fresh interpreter, not a fork: the server runs threads, and a fork could copy a lock one of them holds.
 CONTEXT = multiprocessing.get_context("spawn")
 READY, DONE, REFUSED, FAILED = "ready", "done", "refused", "failed"
@@ -129,6 +131,7 @@ class BatchProcess:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = False  # the process said it has built its index
+        self._accepted = 0  # batches being run or waiting: each holds one of the server's threads
         self._retired = False
 
     # -- lifecycle ---------------------------------------------------------------------------------
@@ -148,6 +151,15 @@ class BatchProcess:
             process = self._process
             return process.pid if process is not None and process.is_alive() else None
 
+    def waiting(self) -> int:
+        """Batches in this process's hands: the one being run and those waiting their turn."""
+        with self._lock:
+            return self._accepted
+
+    def busy(self) -> bool:
+        """Whether a batch is being run."""
+        return self._job_lock.locked()
+
     def _ensure(self) -> None:
         with self._lock:
             if self._process is not None:
@@ -164,34 +176,45 @@ class BatchProcess:
         if self._job_lock.acquire(blocking=False):
             try:
                 with self._lock:
-                    self._discard(kill=False)
+                    self._discard()
             finally:
                 self._job_lock.release()
 
-    def _discard(self, kill: bool) -> None:
-        """Stop the process (the caller holds ``_lock``): closing the pipe ends an idle one; the rest are killed."""
+    def _discard(self) -> None:
+        """Stop the process (the caller holds ``_lock``). Killed, not asked: it only reads, and must not keep the
+        caller (a request swapping builds) waiting while it finishes building its index."""
         process, conn = self._process, self._conn
         self._process, self._conn, self._ready = None, None, False
         if conn is not None:
             conn.close()
         if process is not None:
-            if not kill:
-                process.join(STOP_WAIT_S)
             if process.is_alive():
                 process.kill()
-                process.join(STOP_WAIT_S)
-            process.close()
+            process.join(STOP_WAIT_S)
+            with contextlib.suppress(ValueError):  # still running after the wait: it goes when the server does
+                process.close()
 
     def _replace(self, conn: Connection) -> None:
         """Kill the process behind ``conn`` and start a fresh one for the next batch (a retired build's: not)."""
         with self._lock:
             if self._conn is conn:
-                self._discard(kill=True)
+                self._discard()
         self.start()
 
     # -- batches -----------------------------------------------------------------------------------
     def run(self, job: BatchJob) -> bytes | ShownRows:
         """The rendered file (``job.output`` set) or the rows for the page; a 400 for unreadable input."""
+        with self._lock:
+            if self._accepted > MAX_WAITING:
+                raise Unavailable(f"{MAX_WAITING} batches are waiting already; try again in a minute.", retry_after=60)
+            self._accepted += 1
+        try:
+            return self._run_in_turn(job)
+        finally:
+            with self._lock:
+                self._accepted -= 1
+
+    def _run_in_turn(self, job: BatchJob) -> bytes | ShownRows:
         if not self._job_lock.acquire(timeout=self.time_limit_s):
             raise Unavailable("Another batch is still running; please try again in a minute.", retry_after=60)
         try:
@@ -204,7 +227,7 @@ class BatchProcess:
     def _run(self, job: BatchJob, deadline: float) -> bytes | ShownRows:
         with self._lock:
             if self._process is not None and not self._process.is_alive():  # it died while idle
-                self._discard(kill=True)
+                self._discard()
         self._ensure()  # a retired build's too: a request that began before the swap is still answered
         with self._lock:
             process, conn, ready = self._process, self._conn, self._ready
