@@ -5,8 +5,8 @@ shared the interpreter lock with every page handler (a substance page took up to
 in a process of its own it runs on another core. Each live build has one such process
 (``Build.batch_process`` in ``live.py``): a fresh interpreter that opens the same store read-only
 and builds the batch index from it (the tables saved beside the store), as ``chemkg batch`` does.
-It starts when someone opens the batch page or posts the first batch, answers one batch at a time,
-and stops when a newer build replaces its own.
+It starts when someone opens the batch page or posts the first batch, answers one batch at a time
+at a lower priority than the server's (nice +5), and stops when a newer build replaces its own.
 
 Bad input comes back as the reader's message (a 400). A process that dies is a logged 500 and is
 replaced; one that runs past the time limit is stopped and replaced (a 503), so a request never hangs.
@@ -19,6 +19,7 @@ import contextlib
 import dataclasses
 import logging
 import multiprocessing
+import os
 import threading
 import time
 import traceback
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("chemkg.web.batch")
 TIME_LIMIT_S = 300.0  # from posting to the answer, the process's start included
 STOP_WAIT_S = 5.0
+# Below the server's priority: where the two compete for a core (more server processes, a busy machine), a page
+# is served before the bulk work of a batch goes on.
+NICENESS = 5
 MAX_WAITING = 4  # batches queued behind the one being run; more are refused (503) rather than queued
 # A fresh interpreter, not a fork: the server runs threads, and a fork could copy a lock one of them holds.
 CONTEXT = multiprocessing.get_context("spawn")
@@ -89,6 +93,7 @@ def _own_labels(row: BatchRow) -> BatchRow:
 
 def serve(conn: Connection, store_path: str) -> None:
     """The batch process: build the batch index of the store, say so, then answer jobs until the server hangs up."""
+    os.nice(NICENESS)
     try:
         from chemkg.reports.batch import BatchLookup
         from chemkg.store import open_store
