@@ -17,7 +17,10 @@ def serve_command(
         1,
         min=1,
         max=64,
-        help="Server processes, sharing one read-only build (each starts its own CHEMKG_QUERY_WORKERS SPARQL workers).",
+        help=(
+            "Server processes, sharing one read-only build (each starts its own CHEMKG_QUERY_WORKERS SPARQL workers "
+            "and, when batches are used, one batch process)."
+        ),
     ),
 ) -> None:
     """Serve the built store over HTTP (uvloop and httptools are used when installed)."""

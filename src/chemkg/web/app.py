@@ -109,6 +109,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     gc.freeze()
     yield
     await app.state.chemkg.pool.close()
+    app.state.chemkg.live.close()  # the batch process
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,6 +1,6 @@
 """The live build: the one place the web process holds what it serves.
 
-A :class:`Build` is one build's store, its saved site tables, resolver, coverage model, batch index,
+A :class:`Build` is one build's store, its saved site tables, resolver, coverage model, batch process,
 question lexicon and search index, opened together. :class:`LiveBuild` holds the current one and swaps
 in a new one, whole, when ``chemkg build`` moves the store or index symlink. Routes receive the build
 as a typed dependency (:data:`CurrentBuild`), so one request never mixes two builds.
@@ -28,11 +28,11 @@ from chemkg.web.errors import Unavailable
 
 if TYPE_CHECKING:
     from chemkg.ask.lexicon import Lexicon
-    from chemkg.reports.batch import BatchLookup
     from chemkg.reports.coverage import Coverage
     from chemkg.resolve import Resolver
     from chemkg.search.engine import Searcher
     from chemkg.search.neighbours import Neighbours
+    from chemkg.web.batch_process import BatchProcess
     from chemkg.web.pages.catalogue import Catalogue
     from chemkg.web.pages.matrix import Matrix
     from chemkg.web.pages.ontology import OntologyTerm
@@ -118,7 +118,7 @@ class Build:
         if name not in self._memo:
             with self._lock:
                 lock = self._locks.setdefault(name, threading.Lock())
-            with lock:  # tables depend on others (batch → resolver, coverage → site), never in a circle
+            with lock:  # tables depend on others (lexicon → resolver, coverage → site), never in a circle
                 if name not in self._memo:
                     self._memo[name] = make()
         return self._memo[name]
@@ -143,10 +143,17 @@ class Build:
         return self._once("coverage", lambda: Coverage.from_site(self.site))
 
     @property
-    def batch(self) -> BatchLookup:
-        from chemkg.reports.batch import BatchLookup
+    def batch_process(self) -> BatchProcess:
+        """The process that runs this build's batches on its own copy of the batch index (web/batch_process.py)."""
+        from chemkg.web.batch_process import BatchProcess
 
-        return self._once("batch", lambda: BatchLookup(self.resolver, self.coverage))
+        return self._once("batch_process", lambda: BatchProcess(self.store_path))
+
+    def retire(self) -> None:
+        """A newer build took this one's place: stop its batch process once the batch it runs (if any) is answered."""
+        process = self._memo.get("batch_process")
+        if process is not None:
+            process.retire()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -244,7 +251,7 @@ class Build:
             log.warning("search warm-up failed; the first search will load the model", exc_info=True)
 
     def warm_up_names(self) -> None:
-        """The resolver and the question lexicon: for name searches, questions, the search page and batches."""
+        """The resolver and the question lexicon: for name searches, questions and the search page."""
         self.lexicon  # noqa: B018  (built for its side effect: computed once, kept in the build)
 
     def load_search_model(self) -> None:
@@ -282,12 +289,19 @@ class LiveBuild:
                     raise Unavailable(f"{exc}.", retry_after=60) from None
                 if build.index.problem and (self._current is None or self._current.index.problem is None):
                     log.error("search is refused: %s", build.index.problem)
-                self._current = build  # one assignment: a request holds either the old build or the new
+                old, self._current = self._current, build  # one assignment: a request holds the old build or the new
+                if old is not None:
+                    old.retire()
             return build
 
     def peek(self) -> Build | None:
         """The build opened last, without opening one (for /health)."""
         return self._current
+
+    def close(self) -> None:
+        """The service stops: stop the processes the live build started."""
+        if self._current is not None:
+            self._current.retire()
 
 
 def current_build(request: Request) -> Build:

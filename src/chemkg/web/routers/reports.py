@@ -1,7 +1,8 @@
 """Batch lookup, gap reports and negotiation briefs: API endpoints and the pages that use them.
 
 The pages and the API call the same functions (``chemkg.reports``), so a table on screen, its CSV
-download and the CLI's output agree. The batch index (names, coverage) is built once per store.
+download and the CLI's output agree. Batches run in the live build's batch process (``web/batch_process.py``),
+so a long one does not slow the pages down.
 """
 
 from __future__ import annotations
@@ -14,16 +15,15 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from chemkg.namespaces import path_of
-from chemkg.reports.batch import BatchRow, summary
-from chemkg.reports.batch_input import BatchInputError, input_format, read_values
+from chemkg.reports.batch_input import BatchInputError, input_format
 from chemkg.reports.batch_output import MEDIA_TYPES as BATCH_TYPES
-from chemkg.reports.batch_output import render as render_batch
 from chemkg.reports.brief import LANGS, BriefTargetNotFound, build_brief
 from chemkg.reports.brief.render import FORMATS as BRIEF_FORMATS
 from chemkg.reports.brief.render import MEDIA_TYPES as BRIEF_TYPES
 from chemkg.reports.brief.render import render as render_brief
 from chemkg.reports.coverage import COLUMNS, ZZS_COLUMN, cell_label, column_label
 from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, ReportResult, UnknownReport, run_report
+from chemkg.web.batch_process import BatchJob, ShownRows
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
 from chemkg.web.live import Build, CurrentBuild
@@ -47,20 +47,21 @@ async def _upload(file: UploadFile | None) -> tuple[str, bytes] | None:
     return file.filename, data
 
 
-def _batch_rows(build: Build, text: str | None, upload: tuple[str, bytes] | None, column: str | None) -> list[BatchRow]:
-    """Parse the input and look every row up: CPU work, so callers run it in a thread, off the event loop."""
+def _batch_job(
+    text: str | None, upload: tuple[str, bytes] | None, column: str | None, output: str | None = None, lang: str = "en"
+) -> BatchJob:
+    """The batch as the request gives it; reading it, the look-up and the rendering happen in the batch process."""
     column = (column or "").strip() or None
-    try:
-        if upload is not None:
-            name, data = upload
-            values = read_values(data, input_format(name, data), column)
-        elif text and text.strip():
-            values = read_values(text.encode("utf-8"), "text")
-        else:
-            raise BadRequest("nothing to look up: paste identifiers or names (one per line) or upload a file")
-    except BatchInputError as exc:
-        raise BadRequest(str(exc)) from None
-    return build.batch.run(values)
+    if upload is not None:
+        name, data = upload
+        try:
+            fmt = input_format(name, data)
+        except BatchInputError as exc:
+            raise BadRequest(str(exc)) from None
+        return BatchJob(data, fmt, column, output, lang, SHOWN_ROWS)
+    if text and text.strip():
+        return BatchJob(text.encode("utf-8"), "text", None, output, lang, SHOWN_ROWS)
+    raise BadRequest("nothing to look up: paste identifiers or names (one per line) or upload a file")
 
 
 def _lang(request: Request, asked: str | None = None) -> str:
@@ -83,12 +84,11 @@ async def api_batch(
         raise BadRequest(f"format {format!r} is not supported; use json, csv or xlsx")
     if lang not in LANGS:
         raise BadRequest(f"lang {lang!r} is not supported; use en or nl")
-    upload = await _upload(file)
-
-    def work() -> bytes:
-        return render_batch(_batch_rows(build, text, upload, column), format, lang)
-
-    body = await run_in_threadpool(work)  # parsing, lookup and rendering: seconds for 10,000 rows
+    job = _batch_job(text, await _upload(file), column, format, lang)
+    # Reading, look-up and rendering: seconds for 10,000 rows, in the build's batch process (on another core);
+    # this thread only waits for the bytes.
+    body = await run_in_threadpool(build.batch_process.run, job)
+    assert isinstance(body, bytes)
     headers = {}
     if format != "json":
         headers["Content-Disposition"] = f'attachment; filename="chemkg-batch.{format}"'
@@ -97,6 +97,7 @@ async def api_batch(
 
 @router.get("/batch", include_in_schema=False)
 def batch_page(request: Request, build: CurrentBuild) -> Response:
+    build.batch_process.start()  # it builds its index while the visitor chooses a file
     return render_page(request, "batch.html", _page_context(request, build, None, "", ""))
 
 
@@ -108,24 +109,24 @@ async def batch_results(
     file: Annotated[UploadFile | None, File()] = None,
     column: Annotated[str | None, Form()] = None,
 ) -> Response:
-    upload = await _upload(file)
+    job = _batch_job(text, await _upload(file), column)
 
     def work() -> Response:
-        rows = _batch_rows(build, text, upload, column)
-        return render_page(request, "batch.html", _page_context(request, build, rows, text or "", column or ""))
+        shown = build.batch_process.run(job)
+        assert isinstance(shown, ShownRows)
+        return render_page(request, "batch.html", _page_context(request, build, shown, text or "", column or ""))
 
     return await run_in_threadpool(work)
 
 
-def _page_context(
-    request: Request, build: Build, rows: list[BatchRow] | None, text: str, column: str
-) -> dict[str, Any]:
+def _page_context(request: Request, build: Build, shown: ShownRows | None, text: str, column: str) -> dict[str, Any]:
     lang = _lang(request)
     keys = [c.key for c in (*COLUMNS, ZZS_COLUMN)]
+    rows = shown.rows if shown else None
     return {
-        "rows": rows[:SHOWN_ROWS] if rows else rows,
-        "total": len(rows or []),
-        "counts": summary(rows) if rows else None,
+        "rows": rows,
+        "total": shown.total if shown else 0,
+        "counts": shown.counts if shown and shown.total else None,
         "coverage_keys": keys,
         "coverage_label": {k: column_label(k, lang) for k in keys},
         "cell_label": partial(cell_label, lang=lang),
