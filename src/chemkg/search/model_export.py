@@ -25,6 +25,7 @@ way, file by file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -136,10 +137,8 @@ def eager_attention(model: Any) -> None:
     for module in model.modules():
         setter = getattr(module, "set_attn_implementation", None)
         if callable(setter) and getattr(module, "config", None) is not None:
-            try:
+            with contextlib.suppress(ValueError, NotImplementedError, TypeError):  # a model with one kind only
                 setter("eager")
-            except (ValueError, NotImplementedError, TypeError):  # a model that knows only one kind
-                pass
             return
 
 
