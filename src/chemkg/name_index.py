@@ -40,8 +40,10 @@ class TrigramIndex:
         if not hits:
             return []
         shared = np.bincount(np.concatenate(hits), minlength=len(self.names))
-        jaccard = shared / (len(grams) + self.sizes - shared)
         found = np.flatnonzero(shared)
+        # Jaccard of the names that share a trigram only (a few hundred of tens of thousands).
+        jaccard = shared[found] / (len(grams) + self.sizes[found] - shared[found])
         if len(found) > limit:
-            found = found[np.argpartition(-jaccard[found], limit)[:limit]]
-        return [self.names[i] for i in found[np.argsort(-jaccard[found], kind="stable")]]
+            keep = np.sort(np.argpartition(-jaccard, limit)[:limit])
+            found, jaccard = found[keep], jaccard[keep]
+        return [self.names[i] for i in found[np.argsort(-jaccard, kind="stable")]]

@@ -90,9 +90,17 @@ def _hub_snapshot(name: str) -> Path:
 
 
 def export_folder(name: str, cache: Path) -> Path:
-    """The folder of this model's export in the cache: one per model name, version and export format."""
+    """The folder of this model's export in the cache: one per model name and version, export format and
+    ONNX Runtime version (whose optimizers write the graph)."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", name.strip("/")).strip("_.")[-80:] or "model"
-    return cache / f"{slug}--{model_version(name)}--onnx{EXPORT_FORMAT}"
+    return cache / f"{slug}--{model_version(name)}--onnx{EXPORT_FORMAT}-ort{_runtime_version()}"
+
+
+def _runtime_version() -> str:
+    try:
+        return metadata.version("onnxruntime")
+    except metadata.PackageNotFoundError:  # the import then names what is missing
+        return "none"
 
 
 def default_cache() -> Path:
@@ -159,7 +167,12 @@ class Embedder:
         self.pad_type_id = export.pad_type_id
         self.pad_left = export.padding_side == "left"
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads()
+        # One thread per run: a query of a few words is too small to share between threads (on two busy
+        # cores a second thread made it slower and cost more CPU), and many texts are embedded faster
+        # as whole batches side by side (``encode``) than as each batch split between threads that wait
+        # for each other at every operator.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         # Threads that spin while waiting for work take the CPU from the web server and the SPARQL workers
         # beside them; on two shared cores that made a query several times slower than sleeping does.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -174,19 +187,29 @@ class Embedder:
 
         Each text is tokenised once (truncated to the model's limit there) and embedded once, however
         often it occurs; batches hold texts of similar token counts (sorted by tokens, not characters,
-        which left about a quarter of every batch padding), so little of each batch is padding.
+        which left about a quarter of every batch padding), so little of each batch is padding. Batches
+        run side by side, one per CPU (ONNX Runtime releases the GIL while it runs one).
         """
+        from concurrent.futures import ThreadPoolExecutor
+
         import numpy as np
 
         unique = list(dict.fromkeys(texts))
         encodings = self.tokenizer.encode_batch(unique)
         order = sorted(range(len(unique)), key=lambda i: -len(encodings[i].ids))
+        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
         vectors = np.empty((len(unique), self.dim), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
-            vectors[rows] = self._run([encodings[i] for i in rows])
-            if progress:
-                progress(min(start + batch_size, len(order)), len(order))
+
+        def run(rows: list[int]) -> np.ndarray:
+            return self._run([encodings[i] for i in rows])
+
+        done = 0
+        with ThreadPoolExecutor(max(1, min(threads(), len(batches)))) as pool:
+            for rows, batch_vectors in zip(batches, pool.map(run, batches), strict=True):
+                vectors[rows] = batch_vectors
+                done += len(rows)
+                if progress:
+                    progress(done, len(order))
         if len(unique) == len(texts):
             return vectors
         position = {text: i for i, text in enumerate(unique)}
@@ -217,7 +240,7 @@ class Embedder:
 
 
 def threads() -> int:
-    """ONNX Runtime threads per query: the CPUs this process may use, at most 4 (more only adds overhead)."""
+    """Batches embedded at once: the CPUs this process may use, at most 4 (more only adds overhead)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

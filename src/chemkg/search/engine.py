@@ -251,10 +251,11 @@ class Searcher:
         known = [t for t in terms if t in self.lexical.vocabulary]
         if len(known) < 2:
             return []
-        having = set(lexical)
-        for term in known:
-            having.intersection_update(self.lexical.docs_with(term).tolist())
-        return [doc for doc in lexical if doc in having]
+        having = np.asarray(lexical, dtype=np.int64)
+        for term in known:  # a common word is in thousands of documents: compare arrays, not Python sets
+            having = having[np.isin(having, self.lexical.docs_with(term), assume_unique=True)]
+        keep = set(having.tolist())
+        return [doc for doc in lexical if doc in keep]
 
     def _fuse(
         self,

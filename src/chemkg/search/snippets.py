@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -49,6 +50,33 @@ class Analysis:
         """Every index term of the document (asked for each hit of each query, so computed once)."""
         return frozenset().union(*(piece[2] for piece in self.pieces))
 
+    @cached_property
+    def pieces_with(self) -> dict[str, list[int]]:
+        """Index term → the pieces that have it, in document order: a query looks only at those
+        (a substance on many lists has hundreds of context sentences)."""
+        return _postings(piece[2] for piece in self.pieces)
+
+    @cached_property
+    def sentences_with(self) -> dict[str, dict[str, list[int]]]:
+        """Per language, index term → the snippet candidates that have it, in document order."""
+        return {lang: _postings(terms for _, terms in sentences) for lang, sentences in self.sentences.items()}
+
+
+def _postings(term_sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for position, terms in enumerate(term_sets):
+        for term in terms:
+            out.setdefault(term, []).append(position)
+    return out
+
+
+def _having(postings: dict[str, list[int]], terms: set[str]) -> list[int]:
+    """The positions that have any of the terms, in document order."""
+    found = [postings[t] for t in terms if t in postings]
+    if len(found) == 1:
+        return found[0]
+    return sorted({p for positions in found for p in positions})
+
 
 def analyse(doc: Document, index: Expands) -> Analysis:
     pieces: list[tuple[int, dict[str, Any], frozenset[str]]] = []
@@ -76,8 +104,8 @@ def analyse(doc: Document, index: Expands) -> Analysis:
 
 def explain_match(analysis: Analysis, terms: set[str], most: int = 3) -> list[dict[str, Any]]:
     """The labels, names and sentences that contain query terms, best first."""
-    found = [(weight * len(terms & piece_terms), show) for weight, show, piece_terms in analysis.pieces]
-    found = [f for f in found if f[0] > 0]
+    pieces = analysis.pieces
+    found = [(pieces[i][0] * len(terms & pieces[i][2]), pieces[i][1]) for i in _having(analysis.pieces_with, terms)]
     found.sort(key=lambda f: -f[0])
     out: list[dict[str, Any]] = []
     for _, match in found:
@@ -91,7 +119,9 @@ def explain_match(analysis: Analysis, terms: set[str], most: int = 3) -> list[di
 def snippet(doc: Document, analysis: Analysis, terms: set[str], lang: str, passage: str | None) -> str:
     """The sentence (in the requested language when there is one) that best matches the query."""
     best, best_hits = "", 0
-    for sentence, sentence_terms in analysis.sentences.get(lang, []):
+    sentences = analysis.sentences.get(lang, [])
+    for i in _having(analysis.sentences_with.get(lang, {}), terms):
+        sentence, sentence_terms = sentences[i]
         hits = len(terms & sentence_terms)
         if hits > best_hits:
             best, best_hits = sentence, hits
