@@ -21,9 +21,10 @@ import pyoxigraph as ox
 import pytest
 
 from chemkg.build.pipeline import build
+from chemkg.profile import Profile, load_profile
 from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
-from chemkg.store import open_store
+from chemkg.store import open_store, run_named
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -104,6 +105,14 @@ def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> ox.Store:
     path = data_dir / "curated-store"
     build(ROOT / "graph", ROOT / "ontology", path, imports=[])
     return opened(path)
+
+
+@pytest.fixture(scope="session")
+def profiles(store: ox.Store) -> dict[str, Profile]:
+    """Every entity's profile, loaded once for the tests of invariants over all of them (seconds at full size)."""
+    entities = sorted({r["entity"] for r in run_named(store, "entity-names")})
+    found = {iri: load_profile(store, iri) for iri in entities}
+    return {iri: p for iri, p in found.items() if p is not None}
 
 
 @pytest.fixture(scope="session")
