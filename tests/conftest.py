@@ -4,21 +4,27 @@ The store holds the curated graph and the official lists (graph/official) when t
 test marked ``slow``; a session without one (``pytest -m "not slow and not browser"``, the fast loop)
 builds the curated graph alone, in a fifth of the time. So a test that needs the official lists in the
 store, or asserts full-size behaviour, is marked ``slow``.
+
+Under pytest-xdist (``make test`` runs ``pytest -n 2``) each worker is a session of its own; the store, the
+curated store and the search index are still built once: the first worker that needs one builds it under a
+file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 import pytest
+from filelock import FileLock
 
 from chemkg.build.pipeline import build
 from chemkg.profile import Profile, load_profile
@@ -26,6 +32,7 @@ from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
 from chemkg.store import open_store, run_named
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -53,7 +60,25 @@ def official_lists_untouched() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("data")
+    """The session's store, index and model exports; one folder shared by the workers of a pytest-xdist run."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return tmp_path_factory.mktemp("data")
+    shared = tmp_path_factory.getbasetemp().parent / "data"
+    shared.mkdir(exist_ok=True)
+    return shared
+
+
+def made_once(path: Path, make: Callable[[], T]) -> T:
+    """What ``make`` returns, made once for every worker of the run: the first builds ``path`` under a lock and
+    keeps the result beside it; the others wait for the lock and read that result."""
+    result = path.with_name(path.name + ".made")
+    with FileLock(str(path) + ".lock"):
+        if result.exists():
+            made: T = pickle.loads(result.read_bytes())
+            return made
+        value = make()
+        result.write_bytes(pickle.dumps(value))
+        return value
 
 
 # Fixtures too costly for the fast loop: a test that uses one must be marked slow.
@@ -76,7 +101,9 @@ def full_size(session: pytest.Session) -> bool:
 def built_store(request: pytest.FixtureRequest, data_dir: Path) -> Path:
     """The real graph (graph/ + ontology/, and graph/official when the session is full-size) in a session store."""
     path = data_dir / "store"
-    build(ROOT / "graph", ROOT / "ontology", path, imports=None if full_size(request.session) else [])
+    made_once(
+        path, lambda: build(ROOT / "graph", ROOT / "ontology", path, imports=None if full_size(request.session) else [])
+    )
     return path
 
 
@@ -103,7 +130,7 @@ def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> ox.Store:
     if not full_size(request.session):
         return opened(request.getfixturevalue("built_store"))
     path = data_dir / "curated-store"
-    build(ROOT / "graph", ROOT / "ontology", path, imports=[])
+    made_once(path, lambda: build(ROOT / "graph", ROOT / "ontology", path, imports=[]))
     return opened(path)
 
 
@@ -131,7 +158,7 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
 def index_report(settings: Settings, built_store: Path) -> IndexReport:
     """The search index of the session store, built once for every test that searches (the real model over
     every document: the costliest fixture, so tests that use it are marked slow)."""
-    return build_index(settings, built_store, show_progress=False)
+    return made_once(settings.index, lambda: build_index(settings, built_store, show_progress=False))
 
 
 @pytest.fixture
