@@ -36,6 +36,11 @@ T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+if os.environ.get("PYTEST_XDIST_WORKER") is not None:
+    # A pytest-xdist worker is started with COLUMNS=80 and LINES=24, which would fix the CLI's console at 80
+    # columns for the session; without them it reads the width a test gives (COLUMNS), as in a plain run.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +90,12 @@ def made_once(path: Path, make: Callable[[], T]) -> T:
 COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "starts a server"}
 
 
+# The longest single test starts first: on two workers (make test) the other runs everything else meanwhile.
+LONGEST_FIRST = "test_web_links.py"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name != LONGEST_FIRST)  # stable: the order is otherwise unchanged
     for item in items:
         for fixture, why in COSTLY_FIXTURES.items():
             if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
