@@ -58,9 +58,10 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-## test: install, check style and types, and run every test (browser tests included)
+## test: install, check style and types, and run every test (browser tests included), on two workers that
+## share one build of the store and the index (see tests/conftest.py)
 test: install system-deps lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: build
 	for b in bench/*.py; do $(BIN)/python $$b; done

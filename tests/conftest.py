@@ -4,29 +4,42 @@ The store holds the curated graph and the official lists (graph/official) when t
 test marked ``slow``; a session without one (``pytest -m "not slow and not browser"``, the fast loop)
 builds the curated graph alone, in a fifth of the time. So a test that needs the official lists in the
 store, or asserts full-size behaviour, is marked ``slow``.
+
+Under pytest-xdist (``make test`` runs ``pytest -n 2``) each worker is a session of its own; the store, the
+curated store and the search index are still built once: the first worker that needs one builds it under a
+file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from filelock import FileLock
 
 from chemkg.build.pipeline import build
+from chemkg.profile import Profile, load_profile
 from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
 from chemkg.store import OxigraphStore, open_store
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+if os.environ.get("PYTEST_XDIST_WORKER") is not None:
+    # A pytest-xdist worker is started with COLUMNS=80 and LINES=24, which would fix the CLI's console at 80
+    # columns for the session; without them it reads the width a test gives (COLUMNS), as in a plain run.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
 
 
 @pytest.fixture(scope="session")
@@ -51,14 +64,37 @@ def official_lists_untouched() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("data")
+    """The session's store, index and model exports; one folder shared by the workers of a pytest-xdist run."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return tmp_path_factory.mktemp("data")
+    shared = tmp_path_factory.getbasetemp().parent / "data"
+    shared.mkdir(exist_ok=True)
+    return shared
+
+
+def made_once(path: Path, make: Callable[[], T]) -> T:
+    """What ``make`` returns, made once for every worker of the run: the first builds ``path`` under a lock and
+    keeps the result beside it; the others wait for the lock and read that result."""
+    result = path.with_name(path.name + ".made")
+    with FileLock(str(path) + ".lock"):
+        if result.exists():
+            made: T = pickle.loads(result.read_bytes())
+            return made
+        value = make()
+        result.write_bytes(pickle.dumps(value))
+        return value
 
 
 # Fixtures too costly for the fast loop: a test that uses one must be marked slow.
 COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "starts a server"}
 
 
+# The longest single test starts first: on two workers (make test) the other runs everything else meanwhile.
+LONGEST_FIRST = "test_web_links.py"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name != LONGEST_FIRST)  # stable: the order is otherwise unchanged
     for item in items:
         for fixture, why in COSTLY_FIXTURES.items():
             if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
@@ -74,7 +110,9 @@ def full_size(session: pytest.Session) -> bool:
 def built_store(request: pytest.FixtureRequest, data_dir: Path) -> Path:
     """The real graph (graph/ + ontology/, and graph/official when the session is full-size) in a session store."""
     path = data_dir / "store"
-    build(ROOT / "graph", ROOT / "ontology", path, imports=None if full_size(request.session) else [])
+    made_once(
+        path, lambda: build(ROOT / "graph", ROOT / "ontology", path, imports=None if full_size(request.session) else [])
+    )
     return path
 
 
@@ -101,8 +139,16 @@ def curated_store(request: pytest.FixtureRequest, data_dir: Path) -> OxigraphSto
     if not full_size(request.session):
         return opened(request.getfixturevalue("built_store"))
     path = data_dir / "curated-store"
-    build(ROOT / "graph", ROOT / "ontology", path, imports=[])
+    made_once(path, lambda: build(ROOT / "graph", ROOT / "ontology", path, imports=[]))
     return opened(path)
+
+
+@pytest.fixture(scope="session")
+def profiles(store: OxigraphStore) -> dict[str, Profile]:
+    """Every entity's profile, loaded once for the tests of invariants over all of them (seconds at full size)."""
+    entities = sorted({r["entity"] for r in store.rows("entity-names")})
+    found = {iri: load_profile(store, iri) for iri in entities}
+    return {iri: p for iri, p in found.items() if p is not None}
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +167,7 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
 def index_report(settings: Settings, built_store: Path) -> IndexReport:
     """The search index of the session store, built once for every test that searches (the real model over
     every document: the costliest fixture, so tests that use it are marked slow)."""
-    return build_index(settings, built_store, show_progress=False)
+    return made_once(settings.index, lambda: build_index(settings, built_store, show_progress=False))
 
 
 @pytest.fixture

@@ -32,13 +32,6 @@ def site(store: OxigraphStore) -> SiteData:
 
 
 @pytest.fixture(scope="module")
-def profiles(store: OxigraphStore) -> dict[str, Profile]:
-    entities = sorted({r["entity"] for r in store.rows("entity-names")})
-    found = {iri: load_profile(store, iri) for iri in entities}
-    return {iri: p for iri, p in found.items() if p is not None}
-
-
-@pytest.fixture(scope="module")
 def memberships(store: OxigraphStore) -> list[tuple[str, str]]:
     return [(r["member"], r["group"]) for r in store.rows("entity-members")]
 

@@ -2,7 +2,9 @@
 
 Each distinct target is requested once. The thousands of pages of rows from the official lists share
 their templates with the curated pages: a sample of them is rendered, and every other link to one of
-them is checked in bulk against the store (the IRI it names exists). So no link found goes unchecked.
+them is checked in bulk against the store (the IRI it names exists). A paged list's chart of one page
+(/matrix.svg?show=all&page=7) draws the rows of that page of the list: a few are drawn (each takes
+seconds), every other must name a page of its list that the crawl rendered. So no link found goes unchecked.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ SAME_TARGET = re.compile(r"([?&])(format|lang)=[^&]*")
 # fetched, the others checked as the entity they describe.
 RDF_DOCUMENT = re.compile(r"^(/[a-z-]+/[^?]*?)(\.(?:ttl|jsonld|nt|rdf|nq|trig))$")
 RDF_SAMPLES = 3
+# A download of one page of a paged list (/matrix.svg?show=all&page=7): its page is /matrix?show=all&page=7.
+PAGE_DOWNLOAD = re.compile(r"^(/[^?.]+)\.[a-z]+(\?.*\bpage=\d+.*)$")
+PAGE_DOWNLOAD_SAMPLES = 3
 # Pages of a kind (/substance/…, /zzs/status/…) made only from the official lists that are rendered.
-IMPORTED_SAMPLES = 60
+IMPORTED_SAMPLES = 20
 IN_IMPORTS = """
 SELECT DISTINCT ?s WHERE {
   GRAPH ?g { ?s a ?type }
@@ -77,6 +82,8 @@ class Crawl:
         self.imported = {str(r["s"].value) for r in store.oxigraph.query(IN_IMPORTS)}  # type: ignore[index, union-attr]
         self.fetched: dict[str, int] = {}
         self.in_bulk: dict[str, str] = {}  # path → the page it was found on
+        self.pages_of_downloads: dict[str, str] = {}  # the list page a download not fetched draws → found on
+        self.rendered: set[str] = set()  # crawl keys of the pages fetched without an error
 
     def fetch_or_defer(self, key: str, found_on: str) -> bool:
         """Whether to fetch ``key``; a link not fetched is kept for the bulk check."""
@@ -86,6 +93,14 @@ class Crawl:
             self.fetched[kind] = self.fetched.get(kind, 0) + 1
             if self.fetched[kind] > RDF_SAMPLES:
                 self.in_bulk[rdf.group(1)] = found_on
+                return False
+            return True
+        download = PAGE_DOWNLOAD.match(key)
+        if download:
+            kind = download.group(0).split("?")[0]
+            self.fetched[kind] = self.fetched.get(kind, 0) + 1
+            if self.fetched[kind] > PAGE_DOWNLOAD_SAMPLES:
+                self.pages_of_downloads[crawl_key(download.group(1) + download.group(2))] = key
                 return False
             return True
         page = key.split("?")[0]
@@ -99,7 +114,10 @@ class Crawl:
 
     def missing(self) -> list[str]:
         gone = [(path, on) for path, on in self.in_bulk.items() if BASE + path not in self.subjects]
-        return [f"{path} (no such IRI, linked from {on})" for path, on in gone]
+        unpaged = [(page, download) for page, download in self.pages_of_downloads.items() if page not in self.rendered]
+        return [f"{path} (no such IRI, linked from {on})" for path, on in gone] + [
+            f"{download} (its list has no page {page})" for page, download in unpaged
+        ]
 
 
 @pytest.mark.slow
@@ -116,6 +134,7 @@ def test_every_link_on_every_page_leads_somewhere(client: TestClient, store: Oxi
         if r.status_code >= 400:
             broken.append(f"{path} ({r.status_code}, linked from {found_on})")
             continue
+        crawl.rendered.add(crawl_key(path))
         if not r.headers.get("content-type", "").startswith("text/html") or path.startswith("/api/"):
             continue
         for href in HREF.findall(r.text):
@@ -130,3 +149,4 @@ def test_every_link_on_every_page_leads_somewhere(client: TestClient, store: Oxi
     assert broken + crawl.missing() == []
     assert pages > 1000, f"the crawl reached only {pages} pages"
     assert len(crawl.in_bulk) > 1000 or not crawl.imported, "the pages from the official lists were not reached"
+    assert crawl.pages_of_downloads or not crawl.imported, "the charts of the paged lists were not reached"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from chemkg.profile import Profile, load_profile
+from chemkg.profile import Profile
 from chemkg.profile_reader import Reader, groups_and_members, zzs_rows
 from chemkg.reports.brief import build_brief
 from chemkg.store import OxigraphStore
@@ -16,17 +16,16 @@ EU_POP = "Listed under the EU POPs Regulation"
 
 
 @pytest.fixture(scope="module")
-def profiles(store: OxigraphStore) -> dict[str, Profile]:
-    entities = sorted({r["entity"] for r in store.rows("entity-names")})
-    found = {iri: load_profile(store, iri) for iri in entities}
-    return {iri: p for iri, p in found.items() if p is not None and p.zzs}
+def zzs_profiles(profiles: dict[str, Profile]) -> dict[str, Profile]:
+    """The profiles of the entities with a ZZS status."""
+    return {iri: p for iri, p in profiles.items() if p.zzs}
 
 
 @pytest.mark.parametrize("entity", ["chlorpyrifos", "mccp", "lc-pfca"])
 def test_a_stockholm_pop_not_yet_in_the_eu_pops_regulation_is_not_zzs_via_that_regulation(
-    profiles: dict[str, Profile], entity: str
+    zzs_profiles: dict[str, Profile], entity: str
 ) -> None:
-    profile = profiles[SUBSTANCE + entity]
+    profile = zzs_profiles[SUBSTANCE + entity]
     assert not [x for x in profile.listings if "/eu-pops/" in x.annex_iri]
     labels = [z["criterionLabel"] for z in profile.zzs]
     assert EU_POP not in labels
@@ -41,12 +40,12 @@ def test_the_brief_says_anticipated_too(store: OxigraphStore) -> None:
 
 
 def test_for_every_entity_each_shown_route_has_its_listing_or_says_why_not(
-    store: OxigraphStore, profiles: dict[str, Profile]
+    store: OxigraphStore, zzs_profiles: dict[str, Profile]
 ) -> None:
     """Over every ZZS status: a route with a listing criterion shows 'holds' only when the entity or one of
     its groups has that listing; otherwise it is anticipated, or the RIVM list's own word, never ChemKG's."""
     wrong = []
-    for iri, profile in profiles.items():
+    for iri, profile in zzs_profiles.items():
         own = [x for x in profile.listings if x.status in ("listed", "amended") and x.via_kind != "member"]
         for z in profile.zzs:
             code = (z["criterion"] or "").rsplit("/", 1)[-1]
@@ -64,12 +63,12 @@ def test_for_every_entity_each_shown_route_has_its_listing_or_says_why_not(
 
 
 def test_no_route_chemkg_derives_by_rule_is_unsupported_by_the_listings(
-    store: OxigraphStore, profiles: dict[str, Profile]
+    store: OxigraphStore, zzs_profiles: dict[str, Profile]
 ) -> None:
     """Data invariant: every rule-derived route holds or is anticipated (none is silently dropped)."""
     reader = Reader(store)
     dropped = []
-    for iri, profile in profiles.items():
+    for iri, profile in zzs_profiles.items():
         groups = [n for n, rel in groups_and_members(reader, iri) if rel == "group"]
         annexes = [
             x.annex_iri
