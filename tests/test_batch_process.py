@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
@@ -22,6 +21,7 @@ from openpyxl import Workbook
 from chemkg.reports.batch import BatchLookup
 from chemkg.reports.batch_output import render
 from chemkg.settings import Settings
+from chemkg.store import OxigraphStore
 from chemkg.web.app import create_app
 from chemkg.web.batch_process import BatchFailure, BatchJob, BatchProcess, ShownRows
 from chemkg.web.errors import Unavailable
@@ -71,7 +71,7 @@ def xlsx_of(values: list[str]) -> bytes:
     return out.getvalue()
 
 
-def test_a_batch_on_the_web_answers_the_same_rows_as_the_command_line(client: TestClient, store: ox.Store) -> None:
+def test_a_batch_on_the_web_answers_the_same_rows_as_the_command_line(client: TestClient, store: OxigraphStore) -> None:
     """The same list as an XLSX upload: JSON and CSV from the batch process equal those made in this process."""
     rows = BatchLookup.from_store(store).run(LIST)
     upload = {"file": ("list.xlsx", xlsx_of(LIST))}
