@@ -74,13 +74,13 @@ def matrix_svg(matrix: Matrix, title: str) -> bytes:
     # One mesh for every fill and one collection per hatch, not a patch per cell: a page of 200 rows is
     # 2,600 cells, which as separate patches took seconds to lay out and draw.
     states = [[state for state, _cells in row.cells] for row in matrix.rows] or [["not-listed"] * n_cols]
-    order = list(STATE_FILL)
-    codes = np.array([[order.index(state) for state in row] for row in states])
+    code = {state: i for i, state in enumerate(STATE_FILL)}  # the colour map's entries, in this order
+    codes = np.array([[code[state] for state in row] for row in states])
     ax.pcolormesh(
         codes,
-        cmap=ListedColormap(["#" + STATE_FILL[state] for state in order]),
+        cmap=ListedColormap(["#" + fill for fill in STATE_FILL.values()]),
         vmin=-0.5,
-        vmax=len(order) - 0.5,
+        vmax=len(code) - 0.5,
         edgecolors=GRID,
         linewidth=0.5,
     )
