@@ -109,6 +109,15 @@ def test_a_valid_cas_on_no_list_is_answered_plainly_in_lookup_batch_and_search(
     assert "RIVM ZZS list (18-07-2023)" in page
 
 
+def test_a_mistyped_cas_in_search_says_which_check_digit_it_needs(settings: Settings) -> None:
+    """PFOS is 1763-23-1: search answers the typo with the checksum, as lookup and batch do, not with silence."""
+    with TestClient(create_app(settings)) as client:
+        body = client.get("/search", params={"q": "1763-23-2"}, headers={"accept": "application/json"}).json()
+        page = client.get("/search", params={"q": "1763-23-2"}, headers={"accept": "text/html"}).text
+    assert body["results"] == [] and "check digit should be 1, not 2" in body["absent"]
+    assert "check digit should be 1, not 2" in page
+
+
 def test_a_single_substance_never_makes_its_group_zzs(resolver: Resolver, store: OxigraphStore) -> None:
     tellurium = resolver.resolve("13494-80-9").entity
     assert tellurium is not None and tellurium.iri == str(iri("substance/import-cas-13494-80-9"))

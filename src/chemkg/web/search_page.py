@@ -104,9 +104,10 @@ def name_matches(build: Build, query: str, lang: str) -> list[Card]:
 
 
 def absent_identifier(build: Build, query: str) -> str | None:
-    """For a valid CAS, EC or InChIKey that no list in the build names: the sentence that says so."""
+    """For a CAS, EC or InChIKey that names nothing in the build, the sentence that says why: no list names
+    it, or it fails its checksum (and what the check digit should be), as lookup and batch say."""
     found = build.resolver.resolve_identifier(query)
-    if found is not None and found.status == "unresolved":
+    if found is not None and found.status in ("unresolved", "invalid"):
         return found.message
     return None
 
