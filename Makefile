@@ -8,14 +8,19 @@ export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: install vendor system-deps build serve test lint typecheck bench clean
 
-## install: a virtualenv with ChemKG and its dependencies (torch pinned to the local CPU build first)
+## install: a virtualenv with ChemKG and its dependencies (torch pinned to the local CPU build first).
+## --no-compile: pip would compile every module of torch, transformers, scipy and the rest to bytecode (about a
+## minute); Python compiles the modules it imports on first use instead, and keeps them, so a
+## PYTHONDONTWRITEBYTECODE from the environment (common in containers) is not passed on to what make runs.
+unexport PYTHONDONTWRITEBYTECODE
+PIP_INSTALL := $(BIN)/pip install --quiet --no-compile
 install: $(VENV)/.installed vendor
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(PIP_INSTALL) --upgrade pip
+	$(PIP_INSTALL) torch==2.13.0
+	$(PIP_INSTALL) -e '.[dev]'
 	touch $@
 
 ## vendor: the query editor (YASGUI), a pinned npm release checked against its SHA-256, unpacked into a
