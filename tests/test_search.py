@@ -272,6 +272,21 @@ def test_http_search_answers_json_with_explanations(client: TestClient) -> None:
     assert {"lexical_rank", "dense_rank", "matched"} <= set(first["explanation"])
 
 
+def _server_timing(header: str) -> dict[str, float]:
+    parts = [entry.strip().split(";") for entry in header.split(",")]
+    return {p[0]: float(next(f for f in p[1:] if f.startswith("dur="))[4:]) for p in parts}
+
+
+@pytest.mark.slow
+def test_http_search_says_where_its_time_went_in_server_timing(client: TestClient) -> None:
+    """A developer sees in the browser's network panel how much of a search was the query's embedding."""
+    phrase = _server_timing(client.get("/search", params={"q": "wood preservative"}).headers["server-timing"])
+    assert set(phrase) == {"embed", "search", "answer"}
+    assert 0 < phrase["embed"] <= phrase["search"] <= phrase["answer"]
+    identifier = _server_timing(client.get("/search", params={"q": "1763-23-1"}).headers["server-timing"])
+    assert "embed" not in identifier and 0 < identifier["search"] <= identifier["answer"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("q", ["", "   "])
 def test_http_empty_query_is_a_400_with_a_sentence(client: TestClient, q: str) -> None:

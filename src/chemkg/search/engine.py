@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,8 @@ class SearchResult:
     mode: str
     hits: list[Hit]
     read_as: dict[str, Any]
+    # Milliseconds spent embedding the query and in the whole search, for the Server-Timing header.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 class Searcher:
@@ -166,6 +169,8 @@ class Searcher:
         limit: int = 10,
         mode: str = "hybrid",
     ) -> SearchResult:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
         filters = filters or Filters()
         dutch = self.lexicon.looks_dutch(query)
         lang = lang or ("nl" if dutch else "en")
@@ -211,7 +216,9 @@ class Searcher:
             read_as["embedding"] = "skipped: the query is a name"
         elif mode == "dense" or (mode == "hybrid" and not whole_identifier):
             dense_query = translation.text if translation.changed else query
-            dense_ranking, best_passage = self._dense(dense_query, mask, DENSE_ONLY_FLOOR if unanchored else None)
+            dense_ranking, best_passage = self._dense(
+                dense_query, mask, DENSE_ONLY_FLOOR if unanchored else None, timings
+            )
         elif mode == "hybrid":
             read_as["embedding"] = "skipped: the query is an identifier"
 
@@ -222,12 +229,16 @@ class Searcher:
             self._hit(doc, score, lang, terms, exact, lexical_rank, dense_rank, best_passage)
             for doc, score in ranked[:limit]
         ]
-        return SearchResult(query, lang, mode, hits, read_as)
+        timings["search"] = (time.perf_counter() - started) * 1000
+        return SearchResult(query, lang, mode, hits, read_as, timings)
 
     def _dense(
-        self, query: str, mask: np.ndarray | None, floor: float | None = None
+        self, query: str, mask: np.ndarray | None, floor: float | None = None, timings: dict[str, float] | None = None
     ) -> tuple[list[int], dict[int, int]]:
+        started = time.perf_counter()
         vector = self.embedder().encode_query(query)
+        if timings is not None:
+            timings["embed"] = (time.perf_counter() - started) * 1000
         depth = len(self.passages) if mask is not None and self.dense.size <= 50_000 else DEPTH * 4
         similarities, rows = self.dense.search(vector, depth)
         if floor is not None:

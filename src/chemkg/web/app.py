@@ -35,7 +35,7 @@ conventions, the Montreal Protocol, EU lists and the Dutch ZZS policy.
 * Pages (`/treaties`, `/substances`, `/panel`, `/zzs`, `/reports`, …) answer `Accept: application/json` (or
   `?format=json`) at the same URL with their content as JSON; the response models are below.
 """
-EXPOSED_HEADERS = ["X-ChemKG-Truncated", "X-ChemKG-Result-Limit", "X-ChemKG-Note", "Retry-After"]
+EXPOSED_HEADERS = ["X-ChemKG-Truncated", "X-ChemKG-Result-Limit", "X-ChemKG-Note", "Retry-After", "Server-Timing"]
 
 
 def check_settings(settings: Settings) -> None:

@@ -31,8 +31,13 @@ def search_json(
     annexes: list[str] | None = None,
     zzs: list[str] | None = None,
     limit: int = 10,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, Any]:
-    """The search answer as plain data; raises BadRequest for bad input, Unavailable without an index."""
+    """The search answer as plain data; raises BadRequest for bad input, Unavailable without an index.
+
+    The milliseconds of the search's parts (``embed``, ``search``) are added to ``timings`` when given, for
+    the Server-Timing header.
+    """
     from chemkg.search.embedder import ModelUnavailable
     from chemkg.search.engine import LANGS, FilterError
 
@@ -61,6 +66,8 @@ def search_json(
         result = searcher.search(query, lang=lang, filters=filters, limit=limit)
     except ModelUnavailable as exc:
         raise Unavailable(f"Semantic search is not available: {exc}.", retry_after=60) from None
+    if timings is not None:
+        timings.update(result.timings)
     return {
         "query": query,
         "lang": result.lang,

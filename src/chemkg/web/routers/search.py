@@ -13,6 +13,8 @@ millisecond.
 
 from __future__ import annotations
 
+import time
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -50,8 +52,27 @@ def answer(
     request: Request, q: str, lang: str | None, filters: tuple[list[str], list[str], list[str], list[str]], limit: int
 ) -> Response:
     """The JSON answer, made in a worker thread (the search embeds the query and must not hold up the loop)."""
+    started = time.perf_counter()
     build = current_build(request)
     absent = absent_identifier(build, q) if q.strip() else None
     if absent is not None:
         return JSONResponse({"query": q.strip(), "count": 0, "results": [], "absent": absent})
-    return JSONResponse(search_json(build, q, lang, *filters, limit))
+    timings: dict[str, float] = {}
+    response = JSONResponse(search_json(build, q, lang, *filters, limit, timings=timings))
+    timings["answer"] = (time.perf_counter() - started) * 1000
+    response.headers["Server-Timing"] = server_timing(timings)
+    return response
+
+
+TIMING_NAMES = {
+    "embed": "embedding the query",
+    "search": "the whole search",
+    "answer": "the whole answer with its JSON",
+}
+
+
+def server_timing(timings: dict[str, float]) -> str:
+    """A Server-Timing header (W3C): where a search's time went, for browsers' developer tools and benches."""
+    return ", ".join(
+        f'{name};dur={timings[name]:.2f};desc="{desc}"' for name, desc in TIMING_NAMES.items() if name in timings
+    )
