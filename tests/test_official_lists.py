@@ -118,6 +118,15 @@ def test_a_mistyped_cas_in_search_says_which_check_digit_it_needs(settings: Sett
     assert "check digit should be 1, not 2" in page
 
 
+def test_a_dutch_officer_reads_why_an_identifier_found_nothing_in_dutch(settings: Settings) -> None:
+    dutch = {"accept": "text/html", "accept-language": "nl-NL,nl;q=0.9"}
+    with TestClient(create_app(settings)) as client:
+        typo = client.get("/search", params={"q": "1763-23-2"}, headers=dutch).text
+        water = client.get("/search", params={"q": "7732-18-5"}, headers=dutch).text
+    assert "CAS 1763-23-2 klopt niet: het controlecijfer moet 1 zijn, niet 2" in typo
+    assert "CAS 7732-18-5 staat op geen" in water and "not on any list" not in water
+
+
 def test_a_single_substance_never_makes_its_group_zzs(resolver: Resolver, store: OxigraphStore) -> None:
     tellurium = resolver.resolve("13494-80-9").entity
     assert tellurium is not None and tellurium.iri == str(iri("substance/import-cas-13494-80-9"))
