@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import numpy as np
 
 from chemkg.search.documents import Document
 from chemkg.search.indexer import DOCUMENTS, PASSAGES, VECTORS
+
+SHORTLIST = 20  # rows sorted first per neighbour asked for
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Neighbours:
             return []
         scores = self.vectors @ self.vectors[i]
         out: list[Neighbour] = []
-        for j in np.argsort(-scores):
+        for j in _best_first(scores, k):
             doc = self.docs[int(j)]
             if int(j) == i or doc.type not in types:
                 continue
@@ -60,6 +63,20 @@ class Neighbours:
             if len(out) == k:
                 break
         return out
+
+
+def _best_first(scores: np.ndarray, k: int) -> Iterator[int]:
+    """Row numbers by descending score, ties in row order: the best ``SHORTLIST * k`` sorted first (enough for
+    ``k`` of the wanted types almost always), then the rest, without sorting thousands of rows for every page."""
+    short = min(len(scores), SHORTLIST * max(k, 1))
+    everything = np.arange(len(scores))
+    # in row order before the stable sort, so that ties keep it
+    head = np.sort(np.argpartition(-scores, short - 1)[:short]) if short < len(scores) else everything
+    head = head[np.argsort(-scores[head], kind="stable")]
+    yield from head.tolist()
+    if short < len(scores):
+        rest = np.setdiff1d(everything, head, assume_unique=True)
+        yield from rest[np.argsort(-scores[rest], kind="stable")].tolist()
 
 
 _loaded: dict[str, Neighbours] = {}
