@@ -71,7 +71,8 @@ def warm_pages(app: FastAPI) -> None:
 
 
 def warm_up_in_background(app: FastAPI) -> threading.Thread:
-    """The search index, pages, a first query, then names, in one thread; the search model loads in another.
+    """The search index, pages, a first query, names, then the documents' explanations, in one thread; the
+    search model loads in another.
 
     ONNX Runtime releases the GIL while it prepares the model, so that second of work overlaps the
     page and index warm-up instead of following it.
@@ -94,6 +95,7 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
         if build is not None:
             build.warm_up_search()
             build.warm_up_names()
+            build.warm_up_explanations()
 
     thread = threading.Thread(target=run, name="chemkg-warm-up", daemon=True)
     thread.start()

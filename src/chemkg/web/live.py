@@ -250,6 +250,15 @@ class Build:
         except Exception:  # a failed warm-up only means the first search loads the model itself
             log.warning("search warm-up failed; the first search will load the model", exc_info=True)
 
+    def warm_up_explanations(self) -> None:
+        """The curated documents' pieces for explanations and snippets, so new queries do not make them."""
+        if self.index.problem is not None:
+            return
+        try:
+            self.searcher().analyse_curated()
+        except Exception:  # a failure only means queries make them as they go
+            log.warning("analysing documents for explanations failed", exc_info=True)
+
     def warm_up_names(self) -> None:
         """The resolver and the question lexicon: for name searches, questions and the search page."""
         self.lexicon  # noqa: B018  (built for its side effect: computed once, kept in the build)
