@@ -263,10 +263,13 @@ class Searcher:
         if len(known) < 2:
             return []
         having = np.asarray(lexical, dtype=np.int64)
-        for term in known:  # a common word is in thousands of documents: compare arrays, not Python sets
-            having = having[np.isin(having, self.lexical.docs_with(term), assume_unique=True)]
-        keep = set(having.tolist())
-        return [doc for doc in lexical if doc in keep]
+        keep = np.ones(len(having), dtype=bool)
+        present = np.zeros(len(self.docs), dtype=bool)
+        for term in known:  # a common word is in thousands of documents: mark them in an array, no sorting
+            present[:] = False
+            present[self.lexical.docs_with(term)] = True
+            keep &= present[having]
+        return having[keep].tolist()
 
     def _fuse(
         self,
