@@ -57,6 +57,17 @@ QUERIES = [
     "brominated flame retardants",
     "stoffen die de ozonlaag aantasten",
 ]
+# What a user does beside searching: an entity as JSON, and a SPARQL query for one CAS number's listings.
+LOOKUPS = {
+    "/substance/mercury (JSON)": "/substance/mercury",
+    "SPARQL listings of a CAS number": "/sparql?"
+    + urlencode(
+        {
+            "query": "PREFIX ck: <https://w3id.org/chemkg/ontology#> SELECT ?s ?listing ?annex WHERE { ?s ck:casNumber "
+            '"1763-23-1" . OPTIONAL { ?listing ck:listedItem ?s ; ck:inAnnex ?annex } } LIMIT 50'
+        }
+    ),
+}
 IDENTIFIERS = ["1763-23-1", "200-001-8", "Y29", "SC-9/12", "A1010", "PFOS"]
 
 
@@ -209,6 +220,7 @@ def http_figures(store: Path, index: Path, bare: Yardsticks, rounds: int) -> Non
         health_fresh: list[float] = []
         health_kept: list[float] = []
         parts: dict[str, list[float]] = {}
+        lookups: dict[str, list[float]] = {}
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
         def kept_get(path: str) -> None:
@@ -226,6 +238,8 @@ def http_figures(store: Path, index: Path, bare: Yardsticks, rounds: int) -> Non
                 kept += timed(lambda path=path: kept_get(path), 1)
                 health_fresh += timed(lambda: get(port, "/health"), 1)
                 health_kept += timed(lambda: kept_get("/health"), 1)
+                for name, lookup in LOOKUPS.items():
+                    lookups.setdefault(name, []).extend(timed(lambda lookup=lookup: kept_get(lookup), 1))
         conn.close()
         warm, st, ort = p50(kept), p50(bare.st), p50(bare.ort)
         inside = {name: p50(ms) for name, ms in parts.items()}
@@ -240,6 +254,10 @@ def http_figures(store: Path, index: Path, bare: Yardsticks, rounds: int) -> Non
             f"{inside.get('search', 0):.2f} ms, whole answer {inside.get('answer', 0):.2f} ms; HTTP, routing and the "
             f"thread hand-off {warm - inside.get('answer', 0):.2f} ms; load {os.getloadavg()[0]:.2f}; "
             f"server RSS after {len(kept) + len(fresh) + 1} searches {rss_mb(server.pid)}"
+        )
+        print(
+            "   the lookups around it, on the same connection (p50): "
+            + ", ".join(f"{name} {p50(ms):.2f} ms" for name, ms in lookups.items())
         )
         # Queries the server has not seen: no cached word readings or document analyses beyond its warm-up.
         unseen = evaluation_queries()
