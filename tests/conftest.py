@@ -6,8 +6,11 @@ builds the curated graph alone, in a fifth of the time. So a test that needs the
 store, or asserts full-size behaviour, is marked ``slow``.
 
 Under pytest-xdist (``make test`` runs ``pytest -n 2``) each worker is a session of its own; the store, the
-curated store and the search index are still built once: the first worker that needs one builds it under a
-file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
+curated store, the model export and the search index are still made once: the first worker that needs one makes
+it under a file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
+So that no worker waits for the index (minutes), every test that needs the embedding model runs on one worker
+(``EMBEDDING_MODEL_FILES``): it exports the model while the other builds the store, then builds the index while
+the other runs the rest.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from filelock import FileLock
 
 from chemkg.build.pipeline import build
 from chemkg.profile import Profile, load_profile
+from chemkg.search.embedder import ensure_export
 from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
 from chemkg.store import OxigraphStore, open_store
@@ -91,14 +95,42 @@ COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "star
 
 # The longest single test starts first: on two workers (make test) the other runs everything else meanwhile.
 LONGEST_FIRST = "test_web_links.py"
+# The files of the tests that need the embedding model (its export, the index built with it): under pytest-xdist
+# one worker runs them all, from its start (the largest unit of work goes first), so it exports the model while the
+# other builds the store and builds the index while the other runs the rest: no worker waits for the index.
+EMBEDDING_MODEL_FILES = ("test_embedder.py", "test_search.py", "test_search_reading.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.path.name != LONGEST_FIRST)  # stable: the order is otherwise unchanged
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         for fixture, why in COSTLY_FIXTURES.items():
-            if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+            if fixture in fixtures and item.get_closest_marker("slow") is None:
                 raise pytest.UsageError(f"{item.nodeid} {why} (fixture {fixture}): mark it @pytest.mark.slow")
+        if "model_cache" in fixtures and item.path.name not in EMBEDDING_MODEL_FILES:
+            raise pytest.UsageError(
+                f"{item.nodeid} needs the embedding model: put it in one of {EMBEDDING_MODEL_FILES} or add its file "
+                "to EMBEDDING_MODEL_FILES (conftest.py), so that one worker runs every such test"
+            )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``-n 2`` (load scheduling) with the tests of the embedding model kept together on one worker.
+
+    (pytest-xdist's own ``--dist loadgroup`` cannot do this under pytest 9: it renames a test through an attribute
+    pytest no longer reads.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class EmbeddingModelTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
+            return "embedding model" if file in EMBEDDING_MODEL_FILES else nodeid
+
+    return EmbeddingModelTogether(config, log)
 
 
 def full_size(session: pytest.Session) -> bool:
@@ -164,9 +196,20 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def index_report(settings: Settings, built_store: Path) -> IndexReport:
+def model_cache(data_dir: Path) -> Path:
+    """The model cache holding the export of the session's embedding model (made with torch once per run, before
+    any store is asked for: the worker that builds the index exports it while the other builds the store)."""
+    model = load_settings(data_dir=data_dir)
+    cache = model.model_cache_dir
+    made_once(cache, lambda: ensure_export(model.model_name, model.model_precision, cache).folder)
+    return cache
+
+
+@pytest.fixture(scope="session")
+def index_report(model_cache: Path, settings: Settings, built_store: Path) -> IndexReport:
     """The search index of the session store, built once for every test that searches (the real model over
     every document: the costliest fixture, so tests that use it are marked slow)."""
+    assert settings.model_cache_dir == model_cache
     return made_once(settings.index, lambda: build_index(settings, built_store, show_progress=False))
 
 
