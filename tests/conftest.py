@@ -8,7 +8,8 @@ store, or asserts full-size behaviour, is marked ``slow``.
 Under pytest-xdist (``make test`` runs ``pytest -n 2``) each worker is a session of its own; the store, the
 curated store, the model export and the search index are still made once: the first worker that needs one makes
 it under a file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
-So that no worker waits for the index (minutes), every test that needs the embedding model runs on one worker
+A worker takes whole files (``pytest_xdist_make_scheduler``), so a module's own fixtures are made once too; and so
+that no worker waits for the index (minutes), every test that needs the embedding model runs on one worker
 (``EMBEDDING_MODEL_FILES``): it exports the model while the other builds the store, then builds the index while
 the other runs the rest.
 """
@@ -93,16 +94,20 @@ def made_once(path: Path, make: Callable[[], T]) -> T:
 COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "starts a server"}
 
 
-# The longest single test starts first: on two workers (make test) the other runs everything else meanwhile.
-LONGEST_FIRST = "test_web_links.py"
 # The files of the tests that need the embedding model (its export, the index built with it): under pytest-xdist
-# one worker runs them all, from its start (the largest unit of work goes first), so it exports the model while the
-# other builds the store and builds the index while the other runs the rest: no worker waits for the index.
+# one worker runs them all, from its start, so it exports the model while the other builds the store, and builds the
+# index while the other runs the rest: no worker waits for the index.
 EMBEDDING_MODEL_FILES = ("test_embedder.py", "test_search.py", "test_search_reading.py")
+# The longest single test starts next, on the other worker; every other file follows in its order.
+LONGEST_FIRST = "test_web_links.py"
+
+
+def _start_order(item: pytest.Item) -> int:
+    return 0 if item.path.name in EMBEDDING_MODEL_FILES else 1 if item.path.name == LONGEST_FIRST else 2
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: item.path.name != LONGEST_FIRST)  # stable: the order is otherwise unchanged
+    items.sort(key=_start_order)  # stable: the order is otherwise unchanged
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         for fixture, why in COSTLY_FIXTURES.items():
@@ -117,20 +122,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``-n 2`` (load scheduling) with the tests of the embedding model kept together on one worker.
+    """``-n 2`` (load scheduling) by file: a worker takes a whole file, so a module's fixtures (a private build, a
+    server, a browser, every entity's profile) are made once, not on both workers; the files of the embedding model
+    go together. The units go out in collection order (``_start_order``), not largest first.
 
-    (pytest-xdist's own ``--dist loadgroup`` cannot do this under pytest 9: it renames a test through an attribute
-    pytest no longer reads.)"""
+    (pytest-xdist's ``--dist loadgroup`` cannot group by fixture under pytest 9: it renames a test through an
+    attribute pytest no longer reads.)"""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class EmbeddingModelTogether(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            file = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
-            return "embedding model" if file in EMBEDDING_MODEL_FILES else nodeid
+    config.option.loadscopereorder = False
 
-    return EmbeddingModelTogether(config, log)
+    class ByFileEmbeddingModelTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return "embedding model" if file.rsplit("/", 1)[-1] in EMBEDDING_MODEL_FILES else file
+
+    return ByFileEmbeddingModelTogether(config, log)
 
 
 def full_size(session: pytest.Session) -> bool:
