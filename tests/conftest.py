@@ -6,8 +6,12 @@ builds the curated graph alone, in a fifth of the time. So a test that needs the
 store, or asserts full-size behaviour, is marked ``slow``.
 
 Under pytest-xdist (``make test`` runs ``pytest -n 2``) each worker is a session of its own; the store, the
-curated store and the search index are still built once: the first worker that needs one builds it under a
-file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
+curated store, the model export and the search index are still made once: the first worker that needs one makes
+it under a file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
+A worker takes whole files (``pytest_xdist_make_scheduler``), so a module's own fixtures are made once too; and so
+that no worker waits for the index (minutes), every test that needs the embedding model runs on one worker
+(``EMBEDDING_MODEL_FILES``): it exports the model while the other builds the store, then builds the index while
+the other runs the rest.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from filelock import FileLock
 
 from chemkg.build.pipeline import build
 from chemkg.profile import Profile, load_profile
+from chemkg.search.embedder import ensure_export
 from chemkg.search.indexer import IndexReport, build_index
 from chemkg.settings import Settings, load_settings
 from chemkg.store import OxigraphStore, open_store
@@ -89,16 +94,52 @@ def made_once(path: Path, make: Callable[[], T]) -> T:
 COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "starts a server"}
 
 
-# The longest single test starts first: on two workers (make test) the other runs everything else meanwhile.
+# The files of the tests that need the embedding model (its export, the index built with it): under pytest-xdist
+# one worker runs them all, from its start, so it exports the model while the other builds the store, and builds the
+# index while the other runs the rest: no worker waits for the index.
+EMBEDDING_MODEL_FILES = ("test_embedder.py", "test_search.py", "test_search_reading.py")
+# The longest single test starts next, on the other worker; every other file follows in its order.
 LONGEST_FIRST = "test_web_links.py"
 
 
+def _start_order(item: pytest.Item) -> int:
+    return 0 if item.path.name in EMBEDDING_MODEL_FILES else 1 if item.path.name == LONGEST_FIRST else 2
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: item.path.name != LONGEST_FIRST)  # stable: the order is otherwise unchanged
+    items.sort(key=_start_order)  # stable: the order is otherwise unchanged
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         for fixture, why in COSTLY_FIXTURES.items():
-            if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+            if fixture in fixtures and item.get_closest_marker("slow") is None:
                 raise pytest.UsageError(f"{item.nodeid} {why} (fixture {fixture}): mark it @pytest.mark.slow")
+        if "model_cache" in fixtures and item.path.name not in EMBEDDING_MODEL_FILES:
+            raise pytest.UsageError(
+                f"{item.nodeid} needs the embedding model: put it in one of {EMBEDDING_MODEL_FILES} or add its file "
+                "to EMBEDDING_MODEL_FILES (conftest.py), so that one worker runs every such test"
+            )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``-n 2`` (load scheduling) by file: a worker takes a whole file, so a module's fixtures (a private build, a
+    server, a browser, every entity's profile) are made once, not on both workers; the files of the embedding model
+    go together. The units go out in collection order (``_start_order``), not largest first.
+
+    (pytest-xdist's ``--dist loadgroup`` cannot group by fixture under pytest 9: it renames a test through an
+    attribute pytest no longer reads.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False
+
+    class ByFileEmbeddingModelTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return "embedding model" if file.rsplit("/", 1)[-1] in EMBEDDING_MODEL_FILES else file
+
+    return ByFileEmbeddingModelTogether(config, log)
 
 
 def full_size(session: pytest.Session) -> bool:
@@ -164,9 +205,20 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def index_report(settings: Settings, built_store: Path) -> IndexReport:
+def model_cache(data_dir: Path) -> Path:
+    """The model cache holding the export of the session's embedding model (made with torch once per run, before
+    any store is asked for: the worker that builds the index exports it while the other builds the store)."""
+    model = load_settings(data_dir=data_dir)
+    cache = model.model_cache_dir
+    made_once(cache, lambda: ensure_export(model.model_name, model.model_precision, cache).folder)
+    return cache
+
+
+@pytest.fixture(scope="session")
+def index_report(model_cache: Path, settings: Settings, built_store: Path) -> IndexReport:
     """The search index of the session store, built once for every test that searches (the real model over
     every document: the costliest fixture, so tests that use it are marked slow)."""
+    assert settings.model_cache_dir == model_cache
     return made_once(settings.index, lambda: build_index(settings, built_store, show_progress=False))
 
 

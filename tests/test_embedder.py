@@ -28,7 +28,6 @@ from chemkg.search.embedder import (
     get_embedder,
     parse_cache_key,
 )
-from chemkg.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = {"[PAD]": 0, "[UNK]": 1, "mercury": 2, "foam": 3, "pfos": 4}
@@ -183,11 +182,11 @@ def test_an_unknown_precision_is_refused_with_the_allowed_ones(tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_onnx_vectors_equal_sentence_transformers_on_the_evaluation_queries(settings: Settings) -> None:
+def test_onnx_vectors_equal_sentence_transformers_on_the_evaluation_queries(model_cache: Path) -> None:
     queries = [json.loads(line)["text"] for line in (ROOT / "search" / "queries.jsonl").open(encoding="utf-8")]
     reference = model_export.load_sentence_transformer(DEFAULT_MODEL)
     expected = reference.encode(queries, normalize_embeddings=True, convert_to_numpy=True)
-    model = get_embedder(DEFAULT_MODEL, "fp32", settings.model_cache_dir)
+    model = get_embedder(DEFAULT_MODEL, "fp32", model_cache)
     cosines = np.sum(model.encode(queries) * expected, axis=1)
     assert cosines.min() >= 0.9999, queries[int(cosines.argmin())]
     single = np.array([model.encode_query(q) for q in queries[:10]])

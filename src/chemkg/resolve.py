@@ -202,12 +202,11 @@ class Resolver:
         query = normalise(text)
         if not query or not self.names:
             return []
-        # A fast first pass (trigram overlap) keeps the weighted ratio to a shortlist.
+        # A fast first pass (trigram overlap) keeps the weighted ratio to a shortlist; the ratio stops early on
+        # a name that cannot reach SUGGEST_MIN (a quarter of its cost: most of the shortlist falls below).
         shortlist = self.name_index.closest(query, SHORTLIST)
-        scored = sorted(
-            ((score, name) for name, score, _ in process.extract(query, shortlist, scorer=fuzz.WRatio, limit=None)),
-            key=lambda x: (-x[0], x[1]),
-        )
+        found = process.extract(query, shortlist, scorer=fuzz.WRatio, limit=None, score_cutoff=SUGGEST_MIN)
+        scored = sorted(((score, name) for name, score, _ in found), key=lambda x: (-x[0], x[1]))
         out: list[Suggestion] = []
         seen: set[str] = set()
         for score, name in scored:

@@ -60,9 +60,12 @@ def _kind(type_iri: str | None) -> str:
     return "entry"
 
 
-def listed_items(store: GraphStore, instrument: str) -> list[ListedItem]:
+def listed_items(store: GraphStore, instrument: str, annex: str | None = None) -> list[ListedItem]:
+    """The instrument's listings, of one annex only when ``annex`` is given (bound in the query: an annex page of
+    a list of thousands, such as CLP, reads its own rows, not the whole instrument's)."""
     items: dict[str, ListedItem] = {}
-    for r in store.rows("page-instrument-listings", instrument=instrument):
+    bindings = {"instrument": instrument} | ({"annex": annex} if annex is not None else {})
+    for r in store.rows("page-instrument-listings", **bindings):
         if r["listing"] in items:
             continue
         items[r["listing"]] = ListedItem(
@@ -102,7 +105,7 @@ def annex_page(store: GraphStore, site: SiteData, iri: str) -> TreatyPage | None
     description = describe(store, iri, with_references=False)
     if instrument is None or description is None:
         return None
-    items = [i for i in listed_items(store, annex.instrument) if i.annex == iri]
+    items = listed_items(store, annex.instrument, annex=iri)  # a listing is in one annex (ck:inAnnex is functional)
     return TreatyPage(
         instrument, description, site.annexes_of(annex.instrument), site.obligations_governing(iri), items, annex
     )
