@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install vendor system-deps build serve test lint typecheck bench clean
+.PHONY: install vendor system-deps build serve test lint typecheck bytecode bench clean
 
 ## install: a virtualenv with ChemKG and its dependencies (torch pinned to the local CPU build first).
 ## --no-compile: pip would compile every module of torch, transformers, scipy and the rest to bytecode (about a
@@ -63,9 +63,19 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+## bytecode: compile what the tests import (every ChemKG module, the model's runtimes, the chart, document and
+## browser libraries) once, beside the type check; else both test workers compile the same modules at once
+WARM_IMPORTS := sentence_transformers torch.onnx onnx onnxruntime.transformers.optimizer matplotlib.pyplot \
+  matplotlib.backends.backend_svg openpyxl docx playwright.sync_api xdist httpx
+bytecode: install
+	$(BIN)/python -c 'import importlib, pkgutil, sys, chemkg; \
+	  [importlib.import_module(m.name) for m in pkgutil.walk_packages(chemkg.__path__, "chemkg.")]; \
+	  [importlib.import_module(m) for m in sys.argv[1:]]' $(WARM_IMPORTS)
+
 ## test: install, check style and types, and run every test (browser tests included), on two workers that
-## share one build of the store and the index (see tests/conftest.py)
-test: install system-deps lint typecheck
+## share one build of the store and the index (see tests/conftest.py); the checks run side by side
+test: install system-deps
+	$(MAKE) --no-print-directory -j 3 lint typecheck bytecode
 	$(BIN)/pytest -n 2
 
 bench: build

@@ -8,6 +8,7 @@ milliseconds; the slow tests compare the real export with sentence-transformers 
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from chemkg.search.embedder import (
     get_embedder,
     parse_cache_key,
 )
+from chemkg.settings import SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = {"[PAD]": 0, "[UNK]": 1, "mercury": 2, "foam": 3, "pfos": 4}
@@ -191,3 +193,14 @@ def test_onnx_vectors_equal_sentence_transformers_on_the_evaluation_queries(mode
     assert cosines.min() >= 0.9999, queries[int(cosines.argmin())]
     single = np.array([model.encode_query(q) for q in queries[:10]])
     assert np.sum(single * expected[:10], axis=1).min() >= 0.9999
+
+
+def test_an_operator_caps_the_threads_of_a_model_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that shares its cores with other work gives the model fewer of them (CHEMKG_MODEL_THREADS)."""
+    monkeypatch.setenv("CHEMKG_MODEL_THREADS", "3")
+    assert embedding.threads() == 3
+    monkeypatch.delenv("CHEMKG_MODEL_THREADS")
+    assert embedding.threads() == max(1, min(len(os.sched_getaffinity(0)), 4))
+    monkeypatch.setenv("CHEMKG_MODEL_THREADS", "0")
+    with pytest.raises(SettingsError, match="CHEMKG_MODEL_THREADS"):
+        embedding.threads()

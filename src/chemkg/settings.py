@@ -50,6 +50,14 @@ class Settings(BaseSettings):
         description="Weights of the exported embedding model: `fp32` (the sentence-transformers vectors) or `int8` "
         "(dynamically quantised: faster, slightly different vectors, so the index is re-embedded).",
     )
+    model_threads: int | None = Field(
+        None,
+        ge=1,
+        le=64,
+        description="Threads of one run of the embedding model (a query, or a batch of passages in a build); "
+        "default: every CPU the process may use, at most 4. Set 1 where other work holds the other cores (two "
+        "test workers on two cores): a run on two threads then waits for a core that is busy.",
+    )
     model_cache: Path | None = Field(
         None,
         description="Where the embedding model is exported to ONNX once per model and version (by `chemkg build`/"

@@ -232,7 +232,13 @@ class Embedder:
 
 
 def threads() -> int:
-    """Threads of one model run: the CPUs this process may use, at most 4 (more only adds overhead)."""
+    """Threads of one model run: ``CHEMKG_MODEL_THREADS``, else the CPUs this process may use, at most 4 (more
+    only adds overhead)."""
+    from chemkg.settings import load_settings
+
+    configured = load_settings().model_threads
+    if configured is not None:
+        return configured
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
