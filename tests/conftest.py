@@ -45,8 +45,6 @@ if os.environ.get("PYTEST_XDIST_WORKER") is not None:
     # columns for the session; without them it reads the width a test gives (COLUMNS), as in a plain run.
     os.environ.pop("COLUMNS", None)
     os.environ.pop("LINES", None)
-    # Two workers on two cores: a model run on two threads would wait for the core the other worker holds.
-    os.environ.setdefault("CHEMKG_MODEL_THREADS", "1")
 
 
 @pytest.fixture(scope="session")

@@ -55,8 +55,8 @@ class Settings(BaseSettings):
         ge=1,
         le=64,
         description="Threads of one run of the embedding model (a query, or a batch of passages in a build); "
-        "default: every CPU the process may use, at most 4. Set 1 where other work holds the other cores (two "
-        "test workers on two cores): a run on two threads then waits for a core that is busy.",
+        "default: every CPU the process may use, at most 4. Lower it to leave cores to other work on the "
+        "machine; on two busy cores one thread still cost more CPU per passage than two (measured with the tests).",
     )
     model_cache: Path | None = Field(
         None,
