@@ -48,6 +48,7 @@ def check_settings(settings: Settings) -> None:
 
 
 WARM_PAGES = ("/substance/mercury", "/")
+EXPLANATIONS_AFTER_S = 5.0
 
 
 def warm_pages(app: FastAPI) -> None:
@@ -71,8 +72,8 @@ def warm_pages(app: FastAPI) -> None:
 
 
 def warm_up_in_background(app: FastAPI) -> threading.Thread:
-    """The search index, pages, a first query, names, then the documents' explanations, in one thread; the
-    search model loads in another.
+    """The search index, pages, a first query and names, in one thread; the search model loads in another; the
+    documents' explanations follow once start-up is over.
 
     ONNX Runtime releases the GIL while it prepares the model, so that second of work overlaps the
     page and index warm-up instead of following it.
@@ -95,7 +96,10 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
         if build is not None:
             build.warm_up_search()
             build.warm_up_names()
-            build.warm_up_explanations()
+            # Not yet: its CPU second would compete with the first visitors (the first search came 0.4 s later).
+            later = threading.Timer(EXPLANATIONS_AFTER_S, build.warm_up_explanations)
+            later.daemon = True
+            later.start()
 
     thread = threading.Thread(target=run, name="chemkg-warm-up", daemon=True)
     thread.start()
