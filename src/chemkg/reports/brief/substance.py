@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from chemkg.namespaces import BASE, CK
 from chemkg.profile import Citation, Listing, Profile
+from chemkg.profile_reader import SHORT_NAME, Reader
 from chemkg.reports.brief.model import Brief, Fact
 from chemkg.reports.brief.text import phrase, t
 from chemkg.store import GraphStore
@@ -254,11 +253,8 @@ def _instrument_name(store: GraphStore, treaty: str, lang: str) -> str:
     iri = f"{BASE}treaty/{treaty}"
     if not store.is_a(iri, str(CK.Instrument)):
         return treaty
-    short = {
-        t.object.language: t.object.value
-        for t in store.about(iri, str(CK.shortName))
-        if isinstance(t.object, ox.Literal) and t.object.language in ("en", "nl")
-    }
-    if "en" not in short:
+    reader = Reader(store)
+    english = reader.text(iri, SHORT_NAME, "en")
+    if english is None:
         return treaty
-    return (short.get("nl") if lang == "nl" else None) or short["en"]
+    return (reader.text(iri, SHORT_NAME, "nl") if lang == "nl" else None) or english
