@@ -35,7 +35,10 @@ def timeline_svg(per_year: dict[int, int], title: str, ylabel: str = "listings")
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    fig = Figure(figsize=(8, 3.2), layout="constrained")
+    fig = Figure(figsize=(8, 3.2))
+    # Fixed margins, not the constrained layout: the parts are always the same (a title, the counts' axis, the
+    # years), and laying them out anew took 40 of the 90 ms a timeline cost.
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.1, top=0.88)
     ax = fig.add_subplot()
     if per_year:
         years = list(range(min(per_year), max(per_year) + 1))
