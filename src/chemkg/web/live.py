@@ -275,19 +275,37 @@ class Build:
             log.warning("loading the search model failed; the first search will try again", exc_info=True)
 
 
+Identity = tuple[int, int, int] | None
+
+
+def identity(path: Path) -> Identity:
+    """The file or folder a path leads to now (device, inode, change time), following symlinks; None when there is
+    none. A new build is a new folder: when a symlink moves to it, this changes."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino, found.st_ctime_ns
+
+
 class LiveBuild:
     """The build being served: opened on first use, replaced whole when the store or index symlink moves."""
 
     def __init__(self, store: Path, index: Path) -> None:
         self.store, self.index = store, index
         self._current: Build | None = None
+        self._seen: tuple[Identity, Identity] | None = None  # what the two paths led to when it was opened
         self._lock = threading.Lock()
 
     def current(self) -> Build:
         """The live build; raises a 503 saying how to build one when there is no store."""
-        key = (os.path.realpath(self.store), os.path.realpath(self.index))
         build = self._current
+        seen = (identity(self.store), identity(self.index))
+        if build is not None and seen == self._seen and None not in seen:
+            return build  # the common case: two stat calls, where resolving both paths took ten system calls
+        key = (os.path.realpath(self.store), os.path.realpath(self.index))
         if build is not None and build.key() == key:
+            self._seen = seen
             return build
         with self._lock:
             build = self._current
@@ -299,6 +317,7 @@ class LiveBuild:
                 if build.index.problem and (self._current is None or self._current.index.problem is None):
                     log.error("search is refused: %s", build.index.problem)
                 old, self._current = self._current, build  # one assignment: a request holds the old build or the new
+                self._seen = seen
                 if old is not None:
                     old.retire()
             return build
