@@ -14,10 +14,11 @@ from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chemkg.web.errors import ChemKGError
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.negotiation import prefers_html
 from chemkg.web.templating import render_page
 

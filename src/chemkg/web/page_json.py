@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.negotiation import negotiate
 
 PAGE_OR_JSON = ["text/html", "application/json"]
@@ -25,4 +25,4 @@ def wants_json(request: Request) -> bool:
 
 
 def json_page(body: BaseModel) -> JSONResponse:
-    return JSONResponse(body.model_dump(mode="json"), headers={"Vary": "Accept, Accept-Language"})
+    return JSONResponse(body, headers={"Vary": "Accept, Accept-Language"})

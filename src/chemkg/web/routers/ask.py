@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import negotiate, prefers_html
 from chemkg.web.questions import ask_build

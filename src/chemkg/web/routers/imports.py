@@ -9,12 +9,13 @@ from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from chemkg.imports.kinds import IMPORT_KINDS
 from chemkg.imports.saved import SavedImport, load_imports
 from chemkg.imports.zzs import ZZSComparison, zzs_comparison
 from chemkg.web.errors import NotFound
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import Build, MaybeBuild
 from chemkg.web.negotiation import negotiate
 from chemkg.web.state import Config

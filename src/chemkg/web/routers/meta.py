@@ -8,12 +8,13 @@ from importlib.metadata import version
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from chemkg import __version__
 from chemkg.store import StoreMissing, build_info
 from chemkg.web.describe import void_description
 from chemkg.web.errors import NotFound
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import index_state
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, render_rdf
 from chemkg.web.state import app_state

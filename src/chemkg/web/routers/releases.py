@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 
 from chemkg.releases.diff import CHANGE_TITLES, Diff, Snapshot, SnapshotError, compare, open_snapshot
 from chemkg.releases.export import Release, releases
 from chemkg.releases.feed import atom_feed, previous_snapshot
 from chemkg.web.errors import NotFound
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import negotiate
 from chemkg.web.state import Config

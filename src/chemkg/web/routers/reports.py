@@ -11,7 +11,7 @@ from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from chemkg.namespaces import path_of
@@ -26,6 +26,7 @@ from chemkg.reports.gaps import DEFAULT_YEARS, REPORTS, BadReportParameter, Repo
 from chemkg.web.batch_process import BatchJob, ShownRows
 from chemkg.web.errors import BadRequest, NotFound, PayloadTooLarge
 from chemkg.web.i18n import pick_language
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.page_json import wants_json
 from chemkg.web.templating import render_page

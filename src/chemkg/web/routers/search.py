@@ -16,9 +16,10 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import current_build
 from chemkg.web.negotiation import prefers_html
 from chemkg.web.search_answer import MAX_LIMIT, filter_values, search_json
