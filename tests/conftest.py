@@ -5,13 +5,13 @@ test marked ``slow``; a session without one (``pytest -m "not slow and not brows
 builds the curated graph alone, in a fifth of the time. So a test that needs the official lists in the
 store, or asserts full-size behaviour, is marked ``slow``.
 
-Under pytest-xdist (``make test`` runs ``pytest -n 2``) each worker is a session of its own; the store, the
+Under pytest-xdist (``make test`` runs ``pytest -n <CPUs + 1>``) each worker is a session of its own; the store, the
 curated store, the model export and the search index are still made once: the first worker that needs one makes
-it under a file lock in a folder both share (the run's temporary folder), and the other waits for it and reads it.
+it under a file lock in a folder all share (the run's temporary folder), and the others wait for it and read it.
 A worker takes whole files (``pytest_xdist_make_scheduler``), so a module's own fixtures are made once too; and so
 that no worker waits for the index (minutes), every test that needs the embedding model runs on one worker
-(``EMBEDDING_MODEL_FILES``): it exports the model while the other builds the store, then builds the index while
-the other runs the rest.
+(``EMBEDDING_MODEL_FILES``): it exports the model while another builds the store, then builds the index while
+the others run the rest.
 """
 
 from __future__ import annotations
@@ -95,10 +95,10 @@ COSTLY_FIXTURES = {"index_report": "builds the search index", "live_site": "star
 
 
 # The files of the tests that need the embedding model (its export, the index built with it): under pytest-xdist
-# one worker runs them all, from its start, so it exports the model while the other builds the store, and builds the
-# index while the other runs the rest: no worker waits for the index.
+# one worker runs them all, from its start, so it exports the model while another builds the store, and builds the
+# index while the others run the rest: no worker waits for the index.
 EMBEDDING_MODEL_FILES = ("test_embedder.py", "test_search.py", "test_search_reading.py")
-# The longest single test starts next, on the other worker; every other file follows in its order.
+# The longest single test starts next, on another worker; every other file follows in its order.
 LONGEST_FIRST = "test_web_links.py"
 
 
@@ -122,8 +122,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``-n 2`` (load scheduling) by file: a worker takes a whole file, so a module's fixtures (a private build, a
-    server, a browser, every entity's profile) are made once, not on both workers; the files of the embedding model
+    """``-n N`` (load scheduling) by file: a worker takes a whole file, so a module's fixtures (a private build, a
+    server, a browser, every entity's profile) are made once, not on every worker; the files of the embedding model
     go together. The units go out in collection order (``_start_order``), not largest first.
 
     (pytest-xdist's ``--dist loadgroup`` cannot group by fixture under pytest 9: it renames a test through an
@@ -207,7 +207,7 @@ def settings(built_store: Path, data_dir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def model_cache(data_dir: Path) -> Path:
     """The model cache holding the export of the session's embedding model (made with torch once per run, before
-    any store is asked for: the worker that builds the index exports it while the other builds the store)."""
+    any store is asked for: the worker that builds the index exports it while another builds the store)."""
     model = load_settings(data_dir=data_dir)
     cache = model.model_cache_dir
     made_once(cache, lambda: ensure_export(model.model_name, model.model_precision, cache).folder)
