@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chemkg.store import GraphStore
 from chemkg.web.pages.describe import Description, describe
 from chemkg.web.pages.site import Annex, Instrument, Obligation, SiteData
+
+if TYPE_CHECKING:
+    from chemkg.web.live import Build
 
 CK = "https://w3id.org/chemkg/ontology#"
 
@@ -109,3 +113,15 @@ def annex_page(store: GraphStore, site: SiteData, iri: str) -> TreatyPage | None
     return TreatyPage(
         instrument, description, site.annexes_of(annex.instrument), site.obligations_governing(iri), items, annex
     )
+
+
+def page_of(build: Build, iri: str) -> TreatyPage | None:
+    """The page of an instrument or annex of this build, read once: the page in either language and its timeline
+    share it. CLP's 4,800 listings take 1.5 s to read, which its page, its annex VI page and their two charts
+    each paid. Anything that is not an instrument or annex is None and is not kept."""
+    site = build.site
+    if iri in site.instruments:
+        return build.memo(f"treaty-page:{iri}", lambda: treaty_page(build.store, site, iri))
+    if iri in site.annexes:
+        return build.memo(f"annex-page:{iri}", lambda: annex_page(build.store, site, iri))
+    return None

@@ -23,7 +23,7 @@ from chemkg.web.pages.lookups import entity_rdf, lookups
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.substance import substance_page
 from chemkg.web.pages.suggest import suggestions
-from chemkg.web.pages.treaty import TreatyPage, annex_page, treaty_page
+from chemkg.web.pages.treaty import TreatyPage, page_of
 from chemkg.web.related import related_for
 from chemkg.web.templating import render_page
 
@@ -111,14 +111,14 @@ def _treaty_like(request: Request, build: Build, page: TreatyPage, path: str) ->
 
 
 def _treaty(request: Request, build: Build, description: Description, path: str) -> Response:
-    page = treaty_page(build.store, build.site, description.iri)
+    page = page_of(build, description.iri)
     if page is None:
         return _generic(request, build, description, path)
     return _treaty_like(request, build, page, path)
 
 
 def _annex(request: Request, build: Build, description: Description, path: str) -> Response:
-    page = annex_page(build.store, build.site, description.iri)
+    page = page_of(build, description.iri)
     if page is None:
         return _generic(request, build, description, path)
     return _treaty_like(request, build, page, path)

@@ -16,7 +16,7 @@ from chemkg.web.page_json import HTML_TOO, json_page, wants_json
 from chemkg.web.pages.matrix import FILTERS, PAGE_SIZE, Matrix, UnknownFilter, matrix_csv, matrix_xlsx
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.panel_json import PanelOut, panel_json
-from chemkg.web.pages.treaty import annex_page, treaty_page
+from chemkg.web.pages.treaty import page_of
 from chemkg.web.pages.zzs import route_by_key
 from chemkg.web.pages.zzs_json import ZZSOut, zzs_json
 from chemkg.web.templating import render_page
@@ -127,9 +127,8 @@ def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed", p
 )
 def timeline(request: Request, build: CurrentBuild, of: str) -> Response:
     """``of`` is an instrument or annex path, e.g. ``treaty/stockholm`` or ``treaty/stockholm/annex-a``."""
-    store, site = build.store, build.site
     iri = of if of.startswith(BASE) else BASE + of.strip("/")
-    page = treaty_page(store, site, iri) or annex_page(store, site, iri)
+    page = page_of(build, iri)
     if page is None:
         raise NotFound(f"{of} is not an instrument or annex; use a path such as treaty/stockholm.")
     t = _t(request)
