@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from importlib import resources
 from typing import Any
 
+import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -14,9 +16,16 @@ from chemkg.web.i18n import COOKIE, Translator, language_links, pick_language
 from chemkg.web.state import app_state
 
 
-def make_templates() -> Jinja2Templates:
+@cache
+def _environment() -> jinja2.Environment:
+    """One template environment per process, so each template is compiled once however many apps are made
+    (the tests make dozens; the crawl of every page spent 3 s compiling templates for its own)."""
     folder = resources.files("chemkg.web") / "templates"
-    return Jinja2Templates(directory=str(folder))
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=jinja2.select_autoescape())
+
+
+def make_templates() -> Jinja2Templates:
+    return Jinja2Templates(env=_environment())
 
 
 def render_page(
