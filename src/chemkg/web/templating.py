@@ -19,9 +19,12 @@ from chemkg.web.state import app_state
 @cache
 def _environment() -> jinja2.Environment:
     """One template environment per process, so each template is compiled once however many apps are made
-    (the tests make dozens; the crawl of every page spent 3 s compiling templates for its own)."""
+    (the tests make dozens; the crawl of every page spent 3 s compiling templates for its own). The templates
+    are package files that change only with the code, so a page does not ask the file system whether they did."""
     folder = resources.files("chemkg.web") / "templates"
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=jinja2.select_autoescape())
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)), autoescape=jinja2.select_autoescape(), auto_reload=False
+    )
 
 
 def make_templates() -> Jinja2Templates:
