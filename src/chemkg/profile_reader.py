@@ -8,6 +8,7 @@ join semantics: what the query requires (an annex, a status, a titled source…)
 
 from __future__ import annotations
 
+from itertools import product
 from typing import Any
 
 import pyoxigraph as ox
@@ -117,9 +118,9 @@ def reach(reader: Reader, entity: str) -> list[tuple[str, str, str | None]]:
     return list(dict.fromkeys(out))
 
 
-def listing_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def listing_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-listings.rq``: one per listing, decision and source."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     rows: list[dict[str, Any]] = []
     for via, kind, inherited in reach(reader, entity):
         via_label = reader.text(via, PREF_LABEL, "en")
@@ -213,9 +214,9 @@ def standing(reader: Reader, source: str) -> str | None:
     return reader.value(concepts[0], NOTATION) if concepts else None
 
 
-def exemption_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def exemption_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-exemptions.rq``: exemptions of listings of the entity or its groups."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     rows: list[dict[str, Any]] = []
     groups = [entity]
     for node in groups:  # memberOf*, without the annex entries
@@ -250,9 +251,9 @@ def exemption_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
 ZZS_ROUTE_UNSTATED = ("route not stated in the list", "route niet vermeld in de lijst")
 
 
-def zzs_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def zzs_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-zzs.rq``: one per assessment, route and source."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     rows: list[dict[str, Any]] = []
     for assessment in reader.subjects(_n(CK + "assessedSubstance"), entity):
         statuses = [reader.value(s, NOTATION) for s in reader.iris(assessment, _n(CK + "zzsStatus"))]
@@ -295,9 +296,9 @@ def zzs_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     return rows
 
 
-def topic_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def topic_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-topics.rq``: panel topics about the entity or a group it is in."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     groups = [entity]
     for node in groups:
         groups.extend(g for g in reader.iris(node, MEMBER_OF) if g not in groups)
@@ -326,4 +327,94 @@ def topic_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
                         }
                     )
     rows.sort(key=lambda r: r["label"])
+    return rows
+
+
+IDENTITY_PROPERTIES = (
+    (PREF_LABEL, "label"),
+    (_n(SKOS + "altLabel"), "synonym"),
+    (_n(CK + "abbreviation"), "abbreviation"),
+    (_n(CK + "casNumber"), "cas"),
+    (_n(CK + "ecNumber"), "ec"),
+    (_n("https://schema.org/inChIKey"), "inchikey"),
+    (_n("https://schema.org/smiles"), "smiles"),
+    (_n("https://schema.org/molecularFormula"), "formula"),
+    (DESCRIPTION, "description"),
+)
+ENTITY_TYPES = (CK + "Substance", CK + "SubstanceGroup")
+
+
+def identity_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-identity.rq``, in its order: per type, source and title, one per
+    labelling property and value (a synonym that is also an abbreviation left out). A statement held in two
+    graphs gives the query two equal rows and this one: the profile keeps one of each anyway."""
+    reader = reader or Reader(store)
+    types = [t for t in reader.iris(entity, RDF_TYPE) if t in ENTITY_TYPES]
+    if not types:
+        return []
+    abbreviations = reader.objects(entity, _n(CK + "abbreviation"))
+    values: list[tuple[str, str | None, str | None]] = []
+    for predicate, name in IDENTITY_PROPERTIES:
+        for term in reader.objects(entity, predicate):
+            if name == "synonym" and term in abbreviations:
+                continue
+            literal = isinstance(term, ox.Literal)
+            text = term.value if literal or isinstance(term, ox.NamedNode) else None  # STR() of a blank node: unbound
+            values.append((name, text, (term.language or "") if literal else None))  # LANG() of an IRI: unbound
+    locators = [term_value(t) for t in reader.objects(entity, LOCATOR)] or [None]
+    confidences = [term_value(n) for c in reader.iris(entity, CONFIDENCE) for n in reader.objects(c, NOTATION)]
+    rows: list[dict[str, Any]] = []
+    for source in reader.iris(entity, SOURCE):
+        standings = [term_value(n) for c in reader.iris(source, STANDING) for n in reader.objects(c, NOTATION)]
+        urls = [term_value(u) for u in reader.objects(source, URL)] or [None]
+        for title in reader.objects(source, TITLE):
+            for kind, (name, text, lang), standing_, url, locator, confidence in product(
+                types, values, standings or [None], urls, locators, confidences or [None]
+            ):
+                rows.append(
+                    {
+                        "entity": entity,
+                        "type": kind,
+                        "property": name,
+                        "value": text,
+                        "lang": lang,
+                        "source": source,
+                        "sourceTitle": term_value(title),
+                        "sourceUrl": url,
+                        "sourceStanding": standing_,
+                        "locator": locator,
+                        "confidence": confidence,
+                    }
+                )
+    return rows
+
+
+RELATIONS = ((MEMBER_OF, "member-of"), (_n(CK + "hasMember"), "has-member"))
+
+
+def relation_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-relations.rq``, in its order: the groups the entity belongs to and
+    its members (each with an English label), by relation and label."""
+    reader = reader or Reader(store)
+    rows: list[dict[str, Any]] = []
+    for predicate, relation in RELATIONS:
+        for other in reader.objects(entity, predicate):
+            if not isinstance(other, ox.NamedNode):
+                continue
+            labels = [t for t in reader.objects(other.value, PREF_LABEL) if isinstance(t, ox.Literal)]
+            dutch = [t.value for t in labels if t.language == "nl"] or [None]
+            numbers = [term_value(t) for t in reader.objects(other.value, _n(CK + "casNumber"))] or [None]
+            for label in [t.value for t in labels if t.language == "en"]:
+                for label_nl, cas in product(dutch, numbers):
+                    rows.append(
+                        {
+                            "entity": entity,
+                            "relation": relation,
+                            "other": other.value,
+                            "label": label,
+                            "labelNl": label_nl,
+                            "cas": cas,
+                        }
+                    )
+    rows.sort(key=lambda r: (r["relation"], r["label"]))
     return rows
