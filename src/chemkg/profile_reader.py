@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from itertools import product
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pyoxigraph as ox
 
@@ -43,6 +44,7 @@ OPTIONAL_FIELDS = {
     "odp": CK + "ozoneDepletingPotential",
     "gwp": CK + "globalWarmingPotential",
 }
+OPTIONAL_PREDICATES = {name: _n(iri) for name, iri in OPTIONAL_FIELDS.items()}
 EXEMPTION_KINDS = {
     CK + "SpecificExemption": "specific-exemption",
     CK + "AcceptablePurpose": "acceptable-purpose",
@@ -50,22 +52,36 @@ EXEMPTION_KINDS = {
 }
 
 
+# What many substances share: the notations, labels and names of statuses, annexes and instruments, and the
+# titles, URLs and standing of sources. A profile's reader keeps these for the store's lifetime (a built store
+# is read-only; a new build is a new store object), bounded by how many such statements the store holds.
+SHARED = {p.value for p in (NOTATION, PREF_LABEL, SHORT_NAME, TITLE, URL, STANDING)}
+_SHARED_CACHE: WeakKeyDictionary[GraphStore, dict[tuple[str, str], list[Any]]] = WeakKeyDictionary()
+
+
 class Reader:
-    """Cached ``(node, predicate) → objects`` lookups over a store (objects deduplicated across graphs)."""
+    """Cached ``(node, predicate) → objects`` lookups over a store (objects deduplicated across graphs): per
+    reader, and for the :data:`SHARED` properties per store, so every profile reads a source's title once."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._cache: dict[tuple[str, str], list[Any]] = {}
+        try:
+            self._shared = _SHARED_CACHE.setdefault(store, {})
+        except TypeError:  # a store that cannot be weakly referenced keeps its reader's cache only
+            self._shared = self._cache
 
     def objects(self, node: str, predicate: ox.NamedNode) -> list[Any]:
         key = (node, predicate.value)
-        if key not in self._cache:
-            found: list[Any] = []
+        cache = self._shared if key[1] in SHARED else self._cache
+        found = cache.get(key)
+        if found is None:
+            found = []
             for triple in self.store.about(node, predicate.value):
                 if triple.object not in found:
                     found.append(triple.object)
-            self._cache[key] = found
-        return self._cache[key]
+            cache[key] = found
+        return found
 
     def subjects(self, predicate: ox.NamedNode, obj: str) -> list[str]:
         out: list[str] = []
@@ -180,8 +196,8 @@ def _rows_of(
 def _optional_values(reader: Reader, listing: str) -> list[dict[str, Any]]:
     """Every combination of the listing's optional values (None where a property is absent)."""
     combos: list[dict[str, Any]] = [{}]
-    for name, iri in OPTIONAL_FIELDS.items():
-        values = [term_value(o) for o in reader.objects(listing, _n(iri))] or [None]
+    for name, predicate in OPTIONAL_PREDICATES.items():
+        values = [term_value(o) for o in reader.objects(listing, predicate)] or [None]
         combos = [dict(c, **{name: v}) for c in combos for v in values]
     return combos
 
@@ -402,7 +418,7 @@ def relation_rows(store: GraphStore, entity: str, reader: Reader | None = None) 
             if not isinstance(other, ox.NamedNode):
                 continue
             labels = [t for t in reader.objects(other.value, PREF_LABEL) if isinstance(t, ox.Literal)]
-            dutch = [t.value for t in labels if t.language == "nl"] or [None]
+            dutch: list[str | None] = [t.value for t in labels if t.language == "nl"] or [None]
             numbers = [term_value(t) for t in reader.objects(other.value, _n(CK + "casNumber"))] or [None]
             for label in [t.value for t in labels if t.language == "en"]:
                 for label_nl, cas in product(dutch, numbers):
