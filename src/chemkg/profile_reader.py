@@ -382,9 +382,9 @@ ENTITY_TYPES = (CK + "Substance", CK + "SubstanceGroup")
 
 
 def identity_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
-    """Rows with the columns of ``entity-identity.rq``, in its order: per type, source and title, one per
-    labelling property and value (a synonym that is also an abbreviation left out). A statement held in two
-    graphs gives the query two equal rows and this one: the profile keeps one of each anyway."""
+    """Rows with the columns of ``entity-identity.rq``: per type, source and title, one per labelling property
+    and value (a synonym that is also an abbreviation left out); the profile lists synonyms in this order. A
+    statement held in two graphs gives the query two equal rows and this one: the profile keeps one anyway."""
     reader = reader or Reader(store)
     reader.read_all(entity)
     types = [t for t in reader.iris(entity, RDF_TYPE) if t in ENTITY_TYPES]
