@@ -11,14 +11,14 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import pyoxigraph as ox
-
 from chemkg.profile_reader import (
     PREF_LABEL,
     Reader,
     exemption_rows,
     groups_and_members,
+    identity_rows,
     listing_rows,
+    relation_rows,
     topic_rows,
     zzs_rows,
 )
@@ -123,8 +123,11 @@ def _add_unique(items: list[Any], item: Any) -> None:
 
 def load_profile(store: GraphStore, iri: str) -> Profile | None:
     """The profile of one substance or group, or ``None`` when the IRI is not one."""
-    entity = ox.NamedNode(iri)
-    identity = store.rows("entity-identity", entity=entity)
+    # One reader for every lookup of the profile: the entity's listings, groups and ZZS statuses read the same
+    # annexes, instruments and sources. Same rows as queries/entity-*.rq, read by index lookups (tests keep
+    # them equal): a query per entity costs more than the rest of the profile.
+    reader = Reader(store)
+    identity = identity_rows(store, iri, reader)
     if not identity:
         return None
     labels: dict[str, str] = {}
@@ -148,11 +151,11 @@ def load_profile(store: GraphStore, iri: str) -> Profile | None:
         else:
             _add_unique(identifiers[prop], value)
         _add_unique(citations, Citation.from_row(row))
-    relations = store.rows("entity-relations", entity=entity)
+    relations = relation_rows(store, iri, reader)
     members = [r for r in relations if r["relation"] == "has-member"]
     member_of = [r for r in relations if r["relation"] == "member-of"]
-    listings = _listings(store, entity)
-    groups = [node for node, relation in groups_and_members(Reader(store), iri) if relation == "group"]
+    listings = _listings(store, reader, iri)
+    groups = [node for node, relation in groups_and_members(reader, iri) if relation == "group"]
     # A member's listing does not make its group meet a criterion: only the entity's own and its groups' count.
     annexes = [
         x.annex_iri
@@ -160,9 +163,9 @@ def load_profile(store: GraphStore, iri: str) -> Profile | None:
         if x.status in CURRENT and (x.inherited_from is None or x.inherited_from in groups)
     ]
     # Same rows as entity-zzs.rq / entity-topics.rq (by index lookups), each route checked against the listings.
-    zzs = [dict(row, via=iri) for row in check_routes(zzs_rows(store, iri), annexes, groups)]
-    zzs += _inherited_zzs(store, reader_groups=groups, listings=listings)
-    topics = topic_rows(store, iri)
+    zzs = [dict(row, via=iri) for row in check_routes(zzs_rows(store, iri, reader), annexes, groups)]
+    zzs += _inherited_zzs(store, reader, groups, listings)
+    topics = topic_rows(store, iri, reader)
     return Profile(
         iri,
         is_group,
@@ -187,11 +190,9 @@ def _unique_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def _listings(store: GraphStore, entity: ox.NamedNode) -> list[Listing]:
+def _listings(store: GraphStore, reader: Reader, entity: str) -> list[Listing]:
     by_iri: dict[str, Listing] = {}
-    # Same rows as queries/entity-listings.rq, read by index lookups (the query is slow on Oxigraph).
-    reader = Reader(store)
-    for row in listing_rows(store, entity.value):
+    for row in listing_rows(store, entity, reader):
         listing = by_iri.get(row["listing"])
         if listing is not None and listing.inherited_from is not None and row["inheritedFrom"] is None:
             del by_iri[row["listing"]]  # an annex entry naming the entity itself beats the same entry via a group
@@ -234,22 +235,23 @@ def _listings(store: GraphStore, entity: ox.NamedNode) -> list[Listing]:
             listing.citations,
             Citation.from_row(row),
         )
-    for row in exemption_rows(store, entity.value):
+    for row in exemption_rows(store, entity, reader):
         if row["listing"] in by_iri:
             _add_unique(by_iri[row["listing"]].exemptions, row)
     return list(by_iri.values())
 
 
-def _inherited_zzs(store: GraphStore, reader_groups: list[str], listings: list[Listing]) -> list[dict[str, Any]]:
+def _inherited_zzs(
+    store: GraphStore, reader: Reader, groups: list[str], listings: list[Listing]
+) -> list[dict[str, Any]]:
     """The ZZS statuses of the groups an entity belongs to, each marked ``via`` its group: a group's status
     covers its members (never the other way round), its routes checked against the group's own listings."""
-    reader = Reader(store)
     out: list[dict[str, Any]] = []
-    for group in reader_groups:
+    for group in groups:
         above = [n for n, relation in groups_and_members(reader, group) if relation == "group"]
         annexes = [x.annex_iri for x in listings if x.status in CURRENT and x.inherited_from in (group, *above)]
         label, label_nl = _label(reader, group, "en"), _label(reader, group, "nl")
-        for row in check_routes(zzs_rows(store, group), annexes, above):
+        for row in check_routes(zzs_rows(store, group, reader), annexes, above):
             out.append(dict(row, via=group, viaLabel=label, viaLabelNl=label_nl))
     return out
 

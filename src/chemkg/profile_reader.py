@@ -8,7 +8,9 @@ join semantics: what the query requires (an annex, a status, a titled source…)
 
 from __future__ import annotations
 
+from itertools import product
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pyoxigraph as ox
 
@@ -42,6 +44,7 @@ OPTIONAL_FIELDS = {
     "odp": CK + "ozoneDepletingPotential",
     "gwp": CK + "globalWarmingPotential",
 }
+OPTIONAL_PREDICATES = {name: _n(iri) for name, iri in OPTIONAL_FIELDS.items()}
 EXEMPTION_KINDS = {
     CK + "SpecificExemption": "specific-exemption",
     CK + "AcceptablePurpose": "acceptable-purpose",
@@ -49,29 +52,63 @@ EXEMPTION_KINDS = {
 }
 
 
+# What many substances share: the notations, labels and names of statuses, annexes and instruments, and the
+# titles, URLs and standing of sources. A profile's reader keeps these for the store's lifetime (a built store
+# is read-only; a new build is a new store object), bounded by how many such statements the store holds.
+SHARED = {p.value for p in (NOTATION, PREF_LABEL, SHORT_NAME, TITLE, URL, STANDING)}
+_SHARED_CACHE: WeakKeyDictionary[GraphStore, dict[tuple[str, str], list[Any]]] = WeakKeyDictionary()
+
+
 class Reader:
-    """Cached ``(node, predicate) → objects`` lookups over a store (objects deduplicated across graphs)."""
+    """Cached ``(node, predicate) → objects`` lookups over a store (objects deduplicated across graphs): per
+    reader, and for the :data:`SHARED` properties per store, so every profile reads a source's title once."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._cache: dict[tuple[str, str], list[Any]] = {}
+        self._complete: set[str] = set()  # nodes whose every statement has been read (read_all)
+        self._subjects: dict[tuple[str, str], list[str]] = {}
+        try:
+            self._shared = _SHARED_CACHE.setdefault(store, {})
+        except TypeError:  # a store that cannot be weakly referenced keeps its reader's cache only
+            self._shared = self._cache
 
     def objects(self, node: str, predicate: ox.NamedNode) -> list[Any]:
         key = (node, predicate.value)
-        if key not in self._cache:
-            found: list[Any] = []
-            for triple in self.store.about(node, predicate.value):
-                if triple.object not in found:
-                    found.append(triple.object)
-            self._cache[key] = found
-        return self._cache[key]
+        cache = self._shared if key[1] in SHARED else self._cache
+        found = cache.get(key)
+        if found is None:
+            found = []
+            if node not in self._complete:
+                for triple in self.store.about(node, predicate.value):
+                    if triple.object not in found:
+                        found.append(triple.object)
+            cache[key] = found
+        return found
+
+    def read_all(self, node: str) -> None:
+        """Read every statement about ``node`` in one index scan: an entity or a listing is asked for a dozen
+        properties, and one scan of its twenty-odd statements costs about half of as many lookups."""
+        if node in self._complete:
+            return
+        about: dict[str, list[Any]] = {}
+        for triple in self.store.about(node):
+            found = about.setdefault(triple.predicate.value, [])
+            if triple.object not in found:
+                found.append(triple.object)
+        for predicate, found in about.items():
+            (self._shared if predicate in SHARED else self._cache).setdefault((node, predicate), found)
+        self._complete.add(node)
 
     def subjects(self, predicate: ox.NamedNode, obj: str) -> list[str]:
-        out: list[str] = []
-        for triple in self.store.pointing_to(obj, predicate.value):
-            if isinstance(triple.subject, ox.NamedNode) and triple.subject.value not in out:
-                out.append(triple.subject.value)
-        return out
+        key = (predicate.value, obj)
+        if key not in self._subjects:
+            out: list[str] = []
+            for triple in self.store.pointing_to(obj, predicate.value):
+                if isinstance(triple.subject, ox.NamedNode) and triple.subject.value not in out:
+                    out.append(triple.subject.value)
+            self._subjects[key] = out
+        return self._subjects[key]
 
     def iris(self, node: str, predicate: ox.NamedNode) -> list[str]:
         return [o.value for o in self.objects(node, predicate) if isinstance(o, ox.NamedNode)]
@@ -117,9 +154,9 @@ def reach(reader: Reader, entity: str) -> list[tuple[str, str, str | None]]:
     return list(dict.fromkeys(out))
 
 
-def listing_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def listing_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-listings.rq``: one per listing, decision and source."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     rows: list[dict[str, Any]] = []
     for via, kind, inherited in reach(reader, entity):
         via_label = reader.text(via, PREF_LABEL, "en")
@@ -139,6 +176,7 @@ def _rows_of(
     reader: Reader, entity: str, via: str, via_labels: tuple[str, str | None], listing: str
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    reader.read_all(listing)
     for annex in reader.iris(listing, IN_ANNEX):
         for instrument in reader.iris(listing, INSTRUMENT):
             for status_node in reader.iris(listing, STATUS):
@@ -179,8 +217,8 @@ def _rows_of(
 def _optional_values(reader: Reader, listing: str) -> list[dict[str, Any]]:
     """Every combination of the listing's optional values (None where a property is absent)."""
     combos: list[dict[str, Any]] = [{}]
-    for name, iri in OPTIONAL_FIELDS.items():
-        values = [term_value(o) for o in reader.objects(listing, _n(iri))] or [None]
+    for name, predicate in OPTIONAL_PREDICATES.items():
+        values = [term_value(o) for o in reader.objects(listing, predicate)] or [None]
         combos = [dict(c, **{name: v}) for c in combos for v in values]
     return combos
 
@@ -213,9 +251,9 @@ def standing(reader: Reader, source: str) -> str | None:
     return reader.value(concepts[0], NOTATION) if concepts else None
 
 
-def exemption_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def exemption_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-exemptions.rq``: exemptions of listings of the entity or its groups."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     rows: list[dict[str, Any]] = []
     groups = [entity]
     for node in groups:  # memberOf*, without the annex entries
@@ -250,9 +288,9 @@ def exemption_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
 ZZS_ROUTE_UNSTATED = ("route not stated in the list", "route niet vermeld in de lijst")
 
 
-def zzs_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def zzs_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-zzs.rq``: one per assessment, route and source."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     rows: list[dict[str, Any]] = []
     for assessment in reader.subjects(_n(CK + "assessedSubstance"), entity):
         statuses = [reader.value(s, NOTATION) for s in reader.iris(assessment, _n(CK + "zzsStatus"))]
@@ -295,9 +333,9 @@ def zzs_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
     return rows
 
 
-def topic_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
+def topic_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
     """Rows with the columns of ``entity-topics.rq``: panel topics about the entity or a group it is in."""
-    reader = Reader(store)
+    reader = reader or Reader(store)
     groups = [entity]
     for node in groups:
         groups.extend(g for g in reader.iris(node, MEMBER_OF) if g not in groups)
@@ -326,4 +364,95 @@ def topic_rows(store: GraphStore, entity: str) -> list[dict[str, Any]]:
                         }
                     )
     rows.sort(key=lambda r: r["label"])
+    return rows
+
+
+IDENTITY_PROPERTIES = (
+    (PREF_LABEL, "label"),
+    (_n(SKOS + "altLabel"), "synonym"),
+    (_n(CK + "abbreviation"), "abbreviation"),
+    (_n(CK + "casNumber"), "cas"),
+    (_n(CK + "ecNumber"), "ec"),
+    (_n("https://schema.org/inChIKey"), "inchikey"),
+    (_n("https://schema.org/smiles"), "smiles"),
+    (_n("https://schema.org/molecularFormula"), "formula"),
+    (DESCRIPTION, "description"),
+)
+ENTITY_TYPES = (CK + "Substance", CK + "SubstanceGroup")
+
+
+def identity_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-identity.rq``: per type, source and title, one per labelling property
+    and value (a synonym that is also an abbreviation left out); the profile lists synonyms in this order. A
+    statement held in two graphs gives the query two equal rows and this one: the profile keeps one anyway."""
+    reader = reader or Reader(store)
+    reader.read_all(entity)
+    types = [t for t in reader.iris(entity, RDF_TYPE) if t in ENTITY_TYPES]
+    if not types:
+        return []
+    abbreviations = reader.objects(entity, _n(CK + "abbreviation"))
+    values: list[tuple[str, str | None, str | None]] = []
+    for predicate, name in IDENTITY_PROPERTIES:
+        for term in reader.objects(entity, predicate):
+            if name == "synonym" and term in abbreviations:
+                continue
+            literal = isinstance(term, ox.Literal)
+            text = term.value if literal or isinstance(term, ox.NamedNode) else None  # STR() of a blank node: unbound
+            values.append((name, text, (term.language or "") if literal else None))  # LANG() of an IRI: unbound
+    locators = [term_value(t) for t in reader.objects(entity, LOCATOR)] or [None]
+    confidences = [term_value(n) for c in reader.iris(entity, CONFIDENCE) for n in reader.objects(c, NOTATION)]
+    rows: list[dict[str, Any]] = []
+    for source in reader.iris(entity, SOURCE):
+        standings = [term_value(n) for c in reader.iris(source, STANDING) for n in reader.objects(c, NOTATION)]
+        urls = [term_value(u) for u in reader.objects(source, URL)] or [None]
+        for title in reader.objects(source, TITLE):
+            for kind, (name, text, lang), standing_, url, locator, confidence in product(
+                types, values, standings or [None], urls, locators, confidences or [None]
+            ):
+                rows.append(
+                    {
+                        "entity": entity,
+                        "type": kind,
+                        "property": name,
+                        "value": text,
+                        "lang": lang,
+                        "source": source,
+                        "sourceTitle": term_value(title),
+                        "sourceUrl": url,
+                        "sourceStanding": standing_,
+                        "locator": locator,
+                        "confidence": confidence,
+                    }
+                )
+    return rows
+
+
+RELATIONS = ((MEMBER_OF, "member-of"), (_n(CK + "hasMember"), "has-member"))
+
+
+def relation_rows(store: GraphStore, entity: str, reader: Reader | None = None) -> list[dict[str, Any]]:
+    """Rows with the columns of ``entity-relations.rq``, in its order: the groups the entity belongs to and
+    its members (each with an English label), by relation and label."""
+    reader = reader or Reader(store)
+    rows: list[dict[str, Any]] = []
+    for predicate, relation in RELATIONS:
+        for other in reader.objects(entity, predicate):
+            if not isinstance(other, ox.NamedNode):
+                continue
+            labels = [t for t in reader.objects(other.value, PREF_LABEL) if isinstance(t, ox.Literal)]
+            dutch: list[str | None] = [t.value for t in labels if t.language == "nl"] or [None]
+            numbers = [term_value(t) for t in reader.objects(other.value, _n(CK + "casNumber"))] or [None]
+            for label in [t.value for t in labels if t.language == "en"]:
+                for label_nl, cas in product(dutch, numbers):
+                    rows.append(
+                        {
+                            "entity": entity,
+                            "relation": relation,
+                            "other": other.value,
+                            "label": label,
+                            "labelNl": label_nl,
+                            "cas": cas,
+                        }
+                    )
+    rows.sort(key=lambda r: (r["relation"], r["label"]))
     return rows
