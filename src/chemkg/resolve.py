@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
 from chemkg.name_guard import chemical_difference
+from chemkg import name_scores
 from chemkg.name_index import TrigramIndex
 from chemkg.store import GraphStore
 
 FUZZY_ACCEPT = 85.0  # a fuzzy score at or above this resolves; below it we only suggest
 FUZZY_PLAIN_ACCEPT = 80.0  # ...and the plain edit-distance ratio must agree
 SUGGEST_MIN = 65.0
-CUTOFF_SLACK = 0.01  # kept below a proven cutoff, so float rounding inside the scorer never drops a name at it
 SHORTLIST = 60  # names sharing most trigrams with the query: the only ones scored with the weighted ratio
 IDENTIFIER_KINDS = ("cas", "ec", "inchikey")
 DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
@@ -206,11 +206,10 @@ class Resolver:
         if not query or not self.names:
             return []
         # A fast first pass (trigram overlap) keeps the weighted ratio to a shortlist; the ratio stops early on
-        # a name that cannot reach SUGGEST_MIN (a quarter of its cost: most of the shortlist falls below).
+        # a name that cannot reach the score the suggestions need (see name_scores: most of the shortlist falls below).
         shortlist = self.name_index.closest(query, SHORTLIST)
-        cutoff = self._enough_score(query, shortlist, limit)
-        found = process.extract(query, shortlist, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff)
-        scored = sorted(((score, name) for name, score, _ in found), key=lambda x: (-x[0], x[1]))
+        found = self._scores(query, shortlist, limit)
+        scored = sorted(((score, name) for name, score in found), key=lambda x: (-x[0], x[1]))
         out: list[Suggestion] = []
         seen: set[str] = set()
         for score, name in scored:
@@ -227,22 +226,29 @@ class Resolver:
                     out.append(Suggestion(iri, self.entities[iri].label, round(score, 1), value, differs))
         return out[:limit]
 
-    def _enough_score(self, query: str, shortlist: list[str], limit: int) -> float:
-        """The least weighted ratio a name needs to be among the ``limit`` best entities' names.
+    def _scores(self, query: str, shortlist: list[str], limit: int) -> list[tuple[str, float]]:
+        """Each name's weighted ratio (RapidFuzz ``WRatio``) with ``query``, for the names that could be shown.
 
-        The weighted ratio is the best of a few scores (see :func:`weighted_ratio_floor`); the cheap ones are a
-        floor under it, so the entities of the names with the best floors already fill the suggestions at that
-        floor, and a name scoring less cannot be shown. Scoring with that cutoff skips most of the partial
-        ratio's windows, which made up nine tenths of a long name's cost."""
-        floors = weighted_ratio_floors(query, shortlist)
+        The entities of the names with the best floors (name_scores) fill the ``limit`` suggestions at that
+        floor, so a name scoring less cannot be shown; the names whose floor is their score are not scored again."""
+        from rapidfuzz import fuzz, process
+
+        if not shortlist:
+            return []
+        bounds = name_scores.floors(query, shortlist)
+        cutoff = SUGGEST_MIN
         seen: set[str] = set()
-        for at in sorted(range(len(shortlist)), key=lambda i: -floors[i]):
-            if floors[at] < SUGGEST_MIN:
+        for at in sorted(range(len(shortlist)), key=lambda i: -bounds[i].score):
+            if bounds[at].score < SUGGEST_MIN:
                 break
             seen.update(iri for iri, _, _ in self.exact[shortlist[at]])
             if len(seen) >= limit:
-                return max(SUGGEST_MIN, floors[at] - CUTOFF_SLACK)
-        return SUGGEST_MIN
+                cutoff = max(SUGGEST_MIN, bounds[at].score - name_scores.SLACK)
+                break
+        known = [(name, b.score) for name, b in zip(shortlist, bounds, strict=True) if b.exact and b.score >= cutoff]
+        rest = [name for name, b in zip(shortlist, bounds, strict=True) if not b.exact]
+        found = process.extract(query, rest, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff)
+        return known + [(name, score) for name, score, _ in found]
 
     def _fuzzy(self, query: str) -> Resolution:
         from rapidfuzz import fuzz
@@ -269,26 +275,6 @@ class Resolver:
             message=f"no substance or group named {query!r}{hint}",
             suggestions=suggestions,
         )
-
-
-def weighted_ratio_floors(query: str, names: list[str]) -> list[float]:
-    """A floor under RapidFuzz's ``WRatio`` of ``query`` and each name, from its cheap parts only.
-
-    ``WRatio`` is the plain ratio, or better: for names of near length the token ratio (x 0.95), for a name
-    1.5 to 8 times longer or shorter the partial ratio (x 0.9) or the partial token ratio (x 0.95 x 0.9).
-    That last one is 100 as soon as the two share a word, without the costly window search of the partial
-    ratio; lengths near a boundary of those cases count the plain ratio only."""
-    from rapidfuzz import fuzz, process
-
-    plain = process.cdist([query], names, scorer=fuzz.ratio)[0]
-    words = set(query.split())
-    floors = []
-    for name, score in zip(names, plain.tolist(), strict=True):
-        shorter, longer = sorted((len(query), len(name)))
-        if 1.55 * shorter <= longer <= 7.9 * shorter and not words.isdisjoint(name.split()):
-            score = max(score, fuzz.partial_token_ratio(query, name) * 0.95 * 0.9)
-        floors.append(score)
-    return floors
 
 
 def suggestion_text(suggestions: list[Suggestion]) -> str:
