@@ -11,10 +11,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from chemkg import name_scores
 from chemkg.holdings import HeldList, absence, held_lists
 from chemkg.identity import cas_error, ec_error, looks_like_cas, looks_like_ec, looks_like_inchikey
 from chemkg.name_guard import chemical_difference
-from chemkg import name_scores
 from chemkg.name_index import TrigramIndex
 from chemkg.store import GraphStore
 
@@ -200,7 +200,6 @@ class Resolver:
 
     def suggest(self, text: str, limit: int = 5) -> list[Suggestion]:
         """The closest names (en, nl, synonyms, abbreviations), best first, one per entity."""
-        from rapidfuzz import fuzz, process
 
         query = normalise(text)
         if not query or not self.names:
