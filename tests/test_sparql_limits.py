@@ -8,7 +8,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -45,6 +45,13 @@ def test_runaway_query_is_stopped_with_503_and_retry_after(client: TestClient, q
     assert answered(client.get("/sparql", params={"query": PFHXS_CAS})) == [
         {"substance": "https://w3id.org/chemkg/substance/pfhxs-acid"}
     ]
+
+
+def wait_until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, f"waited 10 s for {what}"
+        time.sleep(0.01)
 
 
 def both_workers_up(client: TestClient) -> None:
@@ -89,9 +96,12 @@ def test_a_worker_that_dies_mid_query_is_a_500_and_is_replaced(client: TestClien
     both_workers_up(client)
     result: dict[str, Response] = {}
     attacker = threading.Thread(target=lambda: result.update(r=client.get("/sparql", params={"query": CARTESIAN})))
-    attacker.start()
-    time.sleep(0.5)
     pool = client.app.state.chemkg.pool  # type: ignore[attr-defined]
+    # Kill once a worker has the query, not after a fixed pause: on a busy machine the query could reach a
+    # worker only after the kill, run on its replacement and end at the time limit instead.
+    wait_until(lambda: len(pool._idle) == 2, "both query workers idle")
+    attacker.start()
+    wait_until(lambda: len(pool._idle) < 2, "a query worker taking the query")
     for worker in list(pool._workers):
         with contextlib.suppress(ProcessLookupError):
             os.kill(worker.process.pid, signal.SIGKILL)
