@@ -70,9 +70,11 @@ def test_simple_query_is_answered_while_a_runaway_runs(client: TestClient) -> No
         client.get("/sparql", params={"query": CARTESIAN})
         finished["runaway"] = time.monotonic()
 
+    pool = client.app.state.chemkg.pool  # type: ignore[attr-defined]
+    wait_until(lambda: len(pool._idle) == 2, "both query workers idle")
     attacker = threading.Thread(target=runaway)
     attacker.start()
-    time.sleep(0.3)
+    wait_until(lambda: len(pool._idle) < 2, "a query worker taking the runaway query")
     r = client.get("/sparql", params={"query": PFHXS_CAS})
     finished["simple"] = time.monotonic()
     attacker.join()
