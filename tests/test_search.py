@@ -12,6 +12,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -377,6 +378,30 @@ print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert "exporting" not in result.stderr  # the build exported the model; serving only loads it
+
+
+def index_loaded(client: TestClient) -> bool:
+    return bool(client.get("/health").json()["index"]["loaded"])
+
+
+@pytest.mark.slow
+def test_a_server_loads_its_search_index_at_start_up_unless_told_not_to(
+    settings: Settings, index_report: IndexReport
+) -> None:
+    """The first visitor's search does not wait for the index to load; with CHEMKG_WARM_UP=false, the first search
+    loads it."""
+    from chemkg.web.app import create_app
+
+    with TestClient(create_app(settings.model_copy(update={"warm_up": True}))) as client:
+        deadline = time.monotonic() + 60
+        while not index_loaded(client):  # loads in the background: /health answers meanwhile
+            assert time.monotonic() < deadline, "the search index was not loaded at start-up"
+            time.sleep(0.05)
+    with TestClient(create_app(settings.model_copy(update={"warm_up": False}))) as client:
+        client.get("/")  # a page opens the build, but not its search index
+        assert not index_loaded(client)
+        assert client.get("/search", params={"q": "kwik"}).json()["results"]
+        assert index_loaded(client)
 
 
 @pytest.mark.slow

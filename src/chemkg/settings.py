@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(10.0, gt=0, le=3600, description="SPARQL query time limit, in seconds.")
     result_limit: int = Field(10000, ge=1, description="Most result rows a SPARQL query returns.")
     query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run SPARQL queries.")
+    warm_up: bool = Field(
+        True,
+        description="When the server starts, load the search index and model and render a few pages in the "
+        "background, so the first visitors do not wait for them. `false` loads each on first use instead (about "
+        "2 s of CPU less per start: the tests' many short-lived apps use it).",
+    )
     read_only: bool = Field(
         True,
         description="The endpoint refuses SPARQL Update; only `true` is accepted, because every build replaces "

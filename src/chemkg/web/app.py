@@ -117,7 +117,8 @@ def one_blas_thread() -> None:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     one_blas_thread()
-    warm_up_in_background(app)  # pages, the search index and its model load while the service already answers
+    if app.state.chemkg.settings.warm_up:
+        warm_up_in_background(app)  # pages, the search index and its model load while the service already answers
     # What is alive after start-up lives as long as the process; keeping it out of the collector's sweeps
     # shortens the pauses that otherwise show up in the latency tail of /sparql.
     gc.collect()

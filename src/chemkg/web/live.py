@@ -218,6 +218,10 @@ class Build:
 
         return self._once("searcher", lambda: Searcher(self.index_path))
 
+    def searcher_loaded(self) -> bool:
+        """Whether the search index is in memory already (the warm-up at start-up, or a first search, loaded it)."""
+        return "searcher" in self._memo
+
     def neighbours(self) -> Neighbours | None:
         """Nearest entities by stored vectors (related substances); None without a usable index.
 

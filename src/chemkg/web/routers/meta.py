@@ -37,8 +37,8 @@ def _index(request: Request, info: dict[str, Any] | None) -> dict[str, Any]:
     state = app_state(request)
     build = state.live.peek()
     if build is not None and info is not None and build.built_at == info.get("built_at"):
-        return build.index.as_json()
-    return index_state(state.settings.index, info.get("built_at") if info else None).as_json()
+        return build.index.as_json() | {"loaded": build.searcher_loaded()}
+    return index_state(state.settings.index, info.get("built_at") if info else None).as_json() | {"loaded": False}
 
 
 @router.get("/health", summary="Is the service ready?")
