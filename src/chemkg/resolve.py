@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from chemkg import name_scores
 from chemkg.holdings import HeldList, absence, held_lists
@@ -130,6 +131,11 @@ class Resolver:
     @classmethod
     def from_store(cls, store: GraphStore) -> Resolver:
         return cls(store.rows("entity-names"), store.rows("entity-members"), held_lists(store))
+
+    @cached_property
+    def labels(self) -> dict[str, tuple[str, str]]:
+        """Every entity's English and Dutch label by IRI, made once (briefs name the groups and lists they cite)."""
+        return {e.iri: (e.label, e.label_nl) for e in self.entities.values()}
 
     def members_of(self, iri: str) -> list[Entity]:
         """Every member of a group, through subgroups too, sorted by label; empty for a substance."""
