@@ -196,8 +196,8 @@ def profiles(store: OxigraphStore) -> dict[str, Profile]:
 def settings(built_store: Path, data_dir: Path) -> Settings:
     """Settings pointing at the session's store and index, as a deployment would have them, without the warm-up at
     start-up: the apps the tests make would each load the index and the model in the background (2 s of CPU each)
-    whether their tests search or not. What needs them loads them on first use; start-up itself is tested through
-    `chemkg serve`, and measured by bench/startup.py."""
+    whether their tests search or not. What needs them loads them on first use; the warm-up itself has its own test
+    (test_search.py), and start-up is measured by bench/startup.py."""
     return load_settings(
         graph_dir=ROOT / "graph",
         ontology_dir=ROOT / "ontology",

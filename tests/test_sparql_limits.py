@@ -47,19 +47,21 @@ def test_runaway_query_is_stopped_with_503_and_retry_after(client: TestClient, q
     ]
 
 
-def wait_until(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 10
+def wait_until(condition: Callable[[], bool], what: str, seconds: float = 10, every: float = 0.01) -> None:
+    deadline = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < deadline, f"waited 10 s for {what}"
-        time.sleep(0.01)
+        assert time.monotonic() < deadline, f"waited {seconds:g} s for {what}"
+        time.sleep(every)
 
 
 def both_workers_up(client: TestClient) -> None:
     """Wait until replacements for workers killed by earlier tests have started."""
-    deadline = time.monotonic() + 30
-    while client.get("/health").json()["query_workers"]["alive"] < 2:
-        assert time.monotonic() < deadline, "the query workers were not replaced"
-        time.sleep(0.1)
+    wait_until(
+        lambda: client.get("/health").json()["query_workers"]["alive"] >= 2,
+        "the query workers to be replaced",
+        seconds=30,
+        every=0.1,
+    )
 
 
 def test_simple_query_is_answered_while_a_runaway_runs(client: TestClient) -> None:
