@@ -32,7 +32,7 @@ def one_pass(store: GraphStore, entities: list[str]) -> tuple[float, list[tuple[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, default=load_settings().store_path)
+    parser.add_argument("--store", type=Path, default=load_settings().store)
     args = parser.parse_args()
     store = open_store(args.store)
     entities = sorted({r["entity"] for r in store.rows("entity-names")})
