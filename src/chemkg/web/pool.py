@@ -185,10 +185,17 @@ class QueryPool:
             worker = self._idle.popleft()
         else:
             worker = await self._wait_for_worker()
-        if worker.generation != self.generation or worker.process.returncode is not None:
+        if worker.generation != self.generation or not self._usable(worker):
             self._kill(worker)
             worker = await self._spawn()
         return worker
+
+    @staticmethod
+    def _usable(worker: Worker) -> bool:
+        """Whether an idle worker is still there. A worker killed while idle (by the OOM killer, say) closes its
+        socket at once, but its exit code is only known once the child watcher reaps it; without the socket check
+        the next query would go to the dead worker and be answered "the engine crashed on this query"."""
+        return worker.process.returncode is None and not worker.reader.at_eof()
 
     async def _wait_for_worker(self) -> Worker:
         if len(self._waiters) >= self.max_waiting:
