@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,12 +15,6 @@ from chemkg.settings import Settings
 from chemkg.web.app import create_app
 
 BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
-
-
-@pytest.fixture(scope="module")
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as c:
-        yield c
 
 
 def page(client: TestClient, path: str, status: int = 200) -> str:
@@ -83,6 +76,29 @@ def test_annex_page_lists_only_that_annex(client: TestClient) -> None:
     text = text_of(page(client, "/treaty/stockholm/annex-a"))
     assert "Perfluorohexane sulfonic acid" in text
     assert "DDT" not in text.split("Everything it lists")[1].split("Annexes")[0]  # DDT is Annex B
+
+
+@pytest.mark.slow  # the official lists
+def test_a_treaty_with_thousands_of_listings_pages_its_table_and_counts_them_all(client: TestClient) -> None:
+    """CLP lists thousands of entries: its page shows them 200 at a time, the heading and the chart count all."""
+    html = page(client, "/treaty/clp")
+    total = int(re.search(r"Everything it lists \((\d+)\)", text_of(html)).group(1))  # type: ignore[union-attr]
+    pages = -(-total // 200)
+    assert total > 4000 and f"page 1 / {pages}" in text_of(html)
+    assert 'href="/treaty/clp?&amp;page=2"' in html
+
+    def listings_on(number: int) -> set[str]:
+        return set(re.findall(r'href="(/listing/[^"]+)"', page(client, f"/treaty/clp?page={number}")))
+
+    first, last = listings_on(1), listings_on(pages)
+    assert len(first) == 200 and 0 < len(last) <= 200 and not first & last
+    assert len(html) < 400_000, "one page of the table, not every listing"
+    assert "/charts/timeline.svg?of=treaty/clp" in html
+    annex = text_of(page(client, "/treaty/clp/annex-vi?page=2"))
+    assert "page 2 /" in annex
+    too_far = client.get(f"/treaty/clp?page={pages + 1}", headers=BROWSER)
+    assert too_far.status_code == 404 and f"has {pages} page(s)" in too_far.text
+    assert client.get("/treaty/clp?page=two", headers=BROWSER).status_code == 400
 
 
 @pytest.mark.slow  # the official lists

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from chemkg.namespaces import BASE
 from chemkg.store import GraphStore
-from chemkg.web.errors import NotFound
+from chemkg.web.errors import BadRequest, NotFound
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import RDF_DOCUMENT_TYPES, content_type, negotiate, prefers_html, render_rdf
 from chemkg.web.pages.describe import Description, describe, exists, graph_of
@@ -106,8 +106,27 @@ def _substance(request: Request, build: Build, description: Description, path: s
 def _treaty_like(request: Request, build: Build, page: TreatyPage, path: str) -> Response:
     site = build.site
     instruments = sorted(site.instruments.values(), key=lambda i: (i.kind != "treaty", i.short))
-    context = {"page": page, "path": path, "all_instruments": instruments, "alternates": _alternates(path)}
+    number = _page_number(request.query_params.get("page"), page.pages)
+    context = {
+        "page": page,
+        "number": number,
+        "shown": page.page(number),
+        "path": path,
+        "all_instruments": instruments,
+        "alternates": _alternates(path),
+    }
     return render_page(request, "treaty.html", context)
+
+
+def _page_number(raw: str | None, pages: int) -> int:
+    """``?page=`` of a paged table: a whole number from 1 to ``pages`` (default 1)."""
+    if raw is None:
+        return 1
+    if not raw.isdigit() or int(raw) < 1:
+        raise BadRequest(f"page must be a whole number from 1 to {pages}, not {raw[:20]!r}.")
+    if int(raw) > pages:
+        raise NotFound(f"This table has {pages} page(s); page {int(raw)} does not exist.")
+    return int(raw)
 
 
 def _treaty(request: Request, build: Build, description: Description, path: str) -> Response:
