@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from fastapi.testclient import TestClient
 from filelock import FileLock
 
 from chemkg.build.pipeline import build
@@ -227,26 +226,6 @@ def index_report(model_cache: Path, settings: Settings, built_store: Path) -> In
     return made_once(settings.index, lambda: build_index(settings, built_store, show_progress=False))
 
 
-@pytest.fixture(scope="session")
-def site(settings: Settings) -> Iterator[TestClient]:
-    """The service over the session's build, as one running server is: one app for every test file of a worker that
-    visits it with the session's settings. A server derives its tables (names, coverage, pages, the index) once per
-    build; an app per file derived them again for each (48 s of CPU over a run, most of it the same tables)."""
-    from chemkg.web.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def client(site: TestClient) -> Iterator[TestClient]:
-    """The session's service for a file's tests, with no cookies from other files (a language chosen, say); a file
-    that needs other settings or routes defines its own ``client``."""
-    site.cookies.clear()
-    yield site
-    site.cookies.clear()
-
-
 @pytest.fixture
 def graph_copy(tmp_path: Path) -> Iterator[Path]:
     """A private copy of graph/ that a test may break."""
@@ -262,9 +241,9 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_site(settings: Settings) -> Iterator[str]:
-    """`chemkg serve` as a user meets it: uvicorn on a free local port, one per worker; yields the base URL."""
+    """`chemkg serve` as a user meets it: uvicorn on a free local port; yields the base URL."""
     import uvicorn
 
     from chemkg.web.app import create_app

@@ -129,7 +129,10 @@ def test_the_evaluation_targets_hold(store: OxigraphStore, lexicon: Lexicon) -> 
     assert report.uncovered.accuracy >= 0.9
 
 
-def test_ask_on_the_web_answers_programs_with_json_and_people_with_a_page(client: TestClient) -> None:
+def test_ask_on_the_web_answers_programs_with_json_and_people_with_a_page(settings: Settings) -> None:
+    from chemkg.web.app import create_app
+
+    client = TestClient(create_app(settings))
     body = client.get("/ask", params={"q": "which ZZS substances are not covered by any treaty"}).json()
     assert body["template"]["id"] == "list-difference" and body["rows"]
     page = client.get(

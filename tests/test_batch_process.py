@@ -9,6 +9,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,18 @@ from chemkg.reports.batch import BatchLookup
 from chemkg.reports.batch_output import render
 from chemkg.settings import Settings
 from chemkg.store import OxigraphStore
+from chemkg.web.app import create_app
 from chemkg.web.batch_process import BatchFailure, BatchJob, BatchProcess, ShownRows
 from chemkg.web.errors import Unavailable
 from chemkg.web.live import Build, LiveBuild
 
 LIST = ["kwik", "355-46-4", "355-46-5", "chlorpyriphos", "PFOS", "xyzzy foo", "", "kwik"]
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def live_build(client: TestClient) -> Build:

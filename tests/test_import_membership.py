@@ -8,7 +8,9 @@ from fastapi.testclient import TestClient
 
 from chemkg.imports.membership import named_examples, normalise
 from chemkg.profile import load_profile
+from chemkg.settings import Settings
 from chemkg.store import OxigraphStore
+from chemkg.web.app import create_app
 
 CK = "https://w3id.org/chemkg/ontology#"
 BASE = "https://w3id.org/chemkg/"
@@ -120,9 +122,10 @@ def test_every_imported_substance_a_group_definition_names_is_a_member(store: Ox
 
 
 @pytest.mark.slow  # the official lists
-def test_the_membership_a_page_cites_is_itself_a_page(client: TestClient) -> None:
+def test_the_membership_a_page_cites_is_itself_a_page(settings: Settings) -> None:
     """A source's page links to what cites it, so each membership statement must resolve (HTML and Turtle)."""
-    for path in ("membership/import/zinc-compounds/import-cas-1314-13-2", "source/bc-text"):
-        assert client.get("/" + path, headers={"accept": "text/html"}).status_code == 200, path
-    turtle = client.get("/membership/import/zinc-compounds/import-cas-1314-13-2.ttl")
-    assert turtle.status_code == 200 and "rdf:Statement" in turtle.text
+    with TestClient(create_app(settings)) as client:
+        for path in ("membership/import/zinc-compounds/import-cas-1314-13-2", "source/bc-text"):
+            assert client.get("/" + path, headers={"accept": "text/html"}).status_code == 200, path
+        turtle = client.get("/membership/import/zinc-compounds/import-cas-1314-13-2.ttl")
+        assert turtle.status_code == 200 and "rdf:Statement" in turtle.text

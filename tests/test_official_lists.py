@@ -18,7 +18,9 @@ from chemkg.imports.saved import load_imports
 from chemkg.namespaces import iri
 from chemkg.reports.batch import BatchLookup
 from chemkg.resolve import Resolver
+from chemkg.settings import Settings
 from chemkg.store import OxigraphStore, build_info, sparql_prefixes
+from chemkg.web.app import create_app
 
 # The session store holds the official lists only when it runs slow tests (see conftest.py).
 pytestmark = pytest.mark.slow
@@ -87,7 +89,7 @@ def test_a_dutch_officer_looks_up_a_zzs_substance_that_only_the_rivm_list_names(
 
 
 def test_a_valid_cas_on_no_list_is_answered_plainly_in_lookup_batch_and_search(
-    built_store: Path, store: OxigraphStore, client: TestClient
+    built_store: Path, store: OxigraphStore, settings: Settings
 ) -> None:
     result = runner.invoke(app, ["lookup", "7732-18-5"], env={"CHEMKG_STORE_PATH": str(built_store)})
     plain = " ".join(result.output.split())
@@ -100,24 +102,27 @@ def test_a_valid_cas_on_no_list_is_answered_plainly_in_lookup_batch_and_search(
     assert row.resolution.status == "unresolved" and "not on any list ChemKG holds" in (row.resolution.message or "")
     assert not any(cell.value for cell in row.coverage.values()), "an absent substance fills no coverage column"
 
-    body = client.get("/search", params={"q": "CAS 7732-18-5"}, headers={"accept": "application/json"}).json()
-    page = client.get("/search", params={"q": "7732-18-5"}, headers={"accept": "text/html"}).text
+    with TestClient(create_app(settings)) as client:
+        body = client.get("/search", params={"q": "CAS 7732-18-5"}, headers={"accept": "application/json"}).json()
+        page = client.get("/search", params={"q": "7732-18-5"}, headers={"accept": "text/html"}).text
     assert body["results"] == [] and "not on any list ChemKG holds" in body["absent"]
     assert "RIVM ZZS list (18-07-2023)" in page
 
 
-def test_a_mistyped_cas_in_search_says_which_check_digit_it_needs(client: TestClient) -> None:
+def test_a_mistyped_cas_in_search_says_which_check_digit_it_needs(settings: Settings) -> None:
     """PFOS is 1763-23-1: search answers the typo with the checksum, as lookup and batch do, not with silence."""
-    body = client.get("/search", params={"q": "1763-23-2"}, headers={"accept": "application/json"}).json()
-    page = client.get("/search", params={"q": "1763-23-2"}, headers={"accept": "text/html"}).text
+    with TestClient(create_app(settings)) as client:
+        body = client.get("/search", params={"q": "1763-23-2"}, headers={"accept": "application/json"}).json()
+        page = client.get("/search", params={"q": "1763-23-2"}, headers={"accept": "text/html"}).text
     assert body["results"] == [] and "check digit should be 1, not 2" in body["absent"]
     assert "check digit should be 1, not 2" in page
 
 
-def test_a_dutch_officer_reads_why_an_identifier_found_nothing_in_dutch(client: TestClient) -> None:
+def test_a_dutch_officer_reads_why_an_identifier_found_nothing_in_dutch(settings: Settings) -> None:
     dutch = {"accept": "text/html", "accept-language": "nl-NL,nl;q=0.9"}
-    typo = client.get("/search", params={"q": "1763-23-2"}, headers=dutch).text
-    water = client.get("/search", params={"q": "7732-18-5"}, headers=dutch).text
+    with TestClient(create_app(settings)) as client:
+        typo = client.get("/search", params={"q": "1763-23-2"}, headers=dutch).text
+        water = client.get("/search", params={"q": "7732-18-5"}, headers=dutch).text
     assert "CAS 1763-23-2 klopt niet: het controlecijfer moet 1 zijn, niet 2" in typo
     assert "CAS 7732-18-5 staat op geen" in water and "not on any list" not in water
 

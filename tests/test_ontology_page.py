@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
 
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
+
 CK = "https://w3id.org/chemkg/ontology#"
 PFHXS = "https://w3id.org/chemkg/substance/pfhxs-acid"
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")

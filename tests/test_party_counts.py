@@ -4,9 +4,19 @@ is not known, so a negotiator never pastes a stale number as today's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def _text(client: TestClient, path: str) -> str:

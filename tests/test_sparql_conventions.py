@@ -7,10 +7,14 @@ The Accept headers and parameters are those of Apache Jena (``WebContent``), YAS
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
+
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
 
 PFHXS = "https://w3id.org/chemkg/substance/pfhxs-acid"
 CAS = 'SELECT ?substance WHERE { ?substance ck:casNumber "355-46-4" }'
@@ -20,6 +24,12 @@ JENA_SELECT = (
     "text/csv;q=0.5,application/json;q=0.2,application/xml;q=0.2,*/*;q=0.1"
 )
 JENA_GRAPH = "text/turtle,application/n-triples;q=0.9,application/ld+json;q=0.8,application/rdf+xml;q=0.7,*/*;q=0.3"
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def media(response: object) -> str:

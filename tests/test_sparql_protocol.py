@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
@@ -41,6 +42,12 @@ GRAPH_TYPES = {
     "application/n-quads": "nquads",
     "application/trig": "trig",
 }
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def bindings(response: object) -> list[dict[str, str]]:

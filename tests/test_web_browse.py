@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,12 @@ from chemkg.web.pages.panel import panel_page
 BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 DUTCH = {**BROWSER, "accept-language": "nl-NL,nl;q=0.9,en-US;q=0.8,en;q=0.7"}
 JSON = {"accept": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def text_of(page: str) -> str:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Iterator
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
 
+from chemkg.settings import Settings
 from chemkg.store import OxigraphStore
+from chemkg.web.app import create_app
 
 BASE = "https://w3id.org/chemkg"
 BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
@@ -42,6 +45,12 @@ SELECT DISTINCT ?s WHERE {
     FILTER(?curated != <https://w3id.org/chemkg/graph/zzs-rules>)
   }
 }"""
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def internal(href: str) -> str | None:

@@ -2,12 +2,23 @@
 
 import csv
 import io
+from collections.abc import Iterator
 
+import pytest
 from docx import Document
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
+from chemkg.settings import Settings
+from chemkg.web.app import create_app
+
 FOUR = "355-46-5\nkwik\nchlorpyriphos\nxyzzy foo\n"
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
 
 
 def test_api_batch_from_pasted_text_returns_four_rows_in_order(client: TestClient) -> None:
