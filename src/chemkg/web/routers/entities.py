@@ -123,7 +123,7 @@ def _page_number(raw: str | None, pages: int) -> int:
     if raw is None:
         return 1
     if not raw.isdigit() or int(raw) < 1:
-        raise BadRequest(f"page must be a whole number from 1 to {pages}, not {raw[:20]!r}.")
+        raise BadRequest(f"The page must be a whole number from 1 to {pages}, not {raw[:20]!r}.")
     if int(raw) > pages:
         raise NotFound(f"This table has {pages} page(s); page {int(raw)} does not exist.")
     return int(raw)
