@@ -105,7 +105,8 @@ def test_a_treaty_with_thousands_of_listings_pages_its_table_and_counts_them_all
     assert "page 2 /" in annex
     too_far = client.get(f"/treaty/clp?page={pages + 1}", headers=BROWSER)
     assert too_far.status_code == 404 and f"has {pages} page(s)" in too_far.text
-    assert client.get("/treaty/clp?page=two", headers=BROWSER).status_code == 400
+    for bad in ("two", "0", "²", "9" * 5000):
+        assert client.get(f"/treaty/clp?page={bad}", headers=BROWSER).status_code == 400, bad
 
 
 @pytest.mark.slow  # the official lists

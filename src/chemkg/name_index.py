@@ -7,8 +7,9 @@ run on a short list only. Trigram sets ignore word order, so "sulfonate perfluor
 finds its name.
 
 The postings are three flat arrays (each trigram's names, sorted, one after another), made with
-NumPy from the names' code points: a dictionary of one small array per trigram took 0.6 s to build
-for the resolver and 0.5 s to unpickle with the search index, once for each of the ~13,000 trigrams.
+NumPy from the names' code points. Building a list per trigram in Python took 0.26-0.35 s for the
+resolver's 9,652 names (now 0.19-0.26 s), and its ~13,000 small arrays unpickled with the search
+index in 29-37 ms (the flat arrays: 15-17 ms).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class TrigramIndex:
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        del state["postings"]  # made again from the flat arrays on load: 13,000 small arrays unpickle far slower
+        del state["postings"]  # made again from the flat arrays on load: 13,000 small arrays unpickle twice as slowly
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

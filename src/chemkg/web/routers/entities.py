@@ -122,11 +122,13 @@ def _page_number(raw: str | None, pages: int) -> int:
     """``?page=`` of a paged table: a whole number from 1 to ``pages`` (default 1)."""
     if raw is None:
         return 1
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int) and short enough for int() to read
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw.lstrip("0")) <= 9 else 0
+    if number < 1:
         raise BadRequest(f"The page must be a whole number from 1 to {pages}, not {raw[:20]!r}.")
-    if int(raw) > pages:
-        raise NotFound(f"This table has {pages} page(s); page {int(raw)} does not exist.")
-    return int(raw)
+    if number > pages:
+        raise NotFound(f"This table has {pages} page(s); page {number} does not exist.")
+    return number
 
 
 def _treaty(request: Request, build: Build, description: Description, path: str) -> Response:
