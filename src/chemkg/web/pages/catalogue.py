@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from chemkg.namespaces import BASE
 from chemkg.store import GraphStore
+from chemkg.web.pages.paging import page_count, rows_on_page
 from chemkg.web.pages.site import LISTED, Annex, EntitySummary, Instrument, SiteData
 
 KIND_ORDER = ("treaty", "amendment", "framework", "eu")
@@ -137,8 +138,7 @@ class SubstanceIndex:
 
     @property
     def shown(self) -> list[EntitySummary]:
-        start = (self.page - 1) * PAGE_SIZE
-        return self.matched[start : start + PAGE_SIZE]
+        return rows_on_page(self.matched, self.page, PAGE_SIZE)
 
 
 def _resolve(kind: str, value: str, known: dict[str, str]) -> str:
@@ -185,5 +185,4 @@ def substance_index(cat: Catalogue, filters: SubstanceFilters, page: int = 1) ->
             for e in found
             if needle in e.label.casefold() or needle in e.label_nl.casefold() or any(needle in c for c in e.cas)
         ]
-    pages = max(1, -(-len(found) // PAGE_SIZE))
-    return SubstanceIndex(filters, len(site.entities), found, page, pages, group)
+    return SubstanceIndex(filters, len(site.entities), found, page, page_count(len(found), PAGE_SIZE), group)

@@ -8,6 +8,7 @@ from copy import copy
 from dataclasses import dataclass
 
 from chemkg.namespaces import BASE
+from chemkg.web.pages.paging import page_count, rows_on_page
 from chemkg.web.pages.site import STATUS_TO_COVERAGE as STATE_OF
 from chemkg.web.pages.site import Cell, EntitySummary, Instrument, SiteData
 
@@ -42,10 +43,10 @@ class Matrix:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.rows) // PAGE_SIZE))
+        return page_count(len(self.rows), PAGE_SIZE)
 
     def page(self, number: int) -> list[MatrixRow]:
-        return self.rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        return rows_on_page(self.rows, number, PAGE_SIZE)
 
     def paged(self, number: int) -> Matrix:
         """The same matrix with only the rows of one page (for the chart)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from chemkg.store import GraphStore
 from chemkg.web.pages.describe import Description, describe
+from chemkg.web.pages.paging import page_count, rows_on_page
 from chemkg.web.pages.site import Annex, Instrument, Obligation, SiteData
 
 if TYPE_CHECKING:
@@ -52,11 +53,11 @@ class TreatyPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.items) // PAGE_SIZE))
+        return page_count(len(self.items), PAGE_SIZE)
 
     def page(self, number: int) -> list[ListedItem]:
         """The listings on page ``number`` (from 1) of the table; the counts and the timeline use them all."""
-        return self.items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        return rows_on_page(self.items, number, PAGE_SIZE)
 
 
 def per_year(items: list[ListedItem]) -> dict[int, int]:

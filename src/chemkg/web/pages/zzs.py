@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chemkg.store import GraphStore
+from chemkg.web.pages.paging import page_count, rows_on_page
 from chemkg.web.pages.site import SiteData
 from chemkg.zzs_routes import CURRENT, SHOWN, verdict
 
@@ -32,11 +33,11 @@ class Route:
     key: str = ""  # the `route=` value of its page
 
     def page(self, number: int) -> list[dict[str, Any]]:
-        return self.substances[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        return rows_on_page(self.substances, number, PAGE_SIZE)
 
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.substances) // PAGE_SIZE))
+        return page_count(len(self.substances), PAGE_SIZE)
 
     @property
     def code_id(self) -> str:
