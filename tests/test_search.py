@@ -48,6 +48,17 @@ def test_flat_index_returns_exactly_the_numpy_top_k() -> None:
         assert list(rows) == list(exact_top_k(vectors, query, 10))
 
 
+def test_passages_with_the_same_vector_rank_in_row_order_every_time() -> None:
+    # Official lists repeat names: equal scores must not reorder results between runs or builds.
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(300, 16)).astype(np.float32)
+    vectors[[40, 7, 250]] = vectors[99]
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    scores, rows = DenseIndex.build(vectors).search(vectors[99], 4)
+    assert list(rows) == [7, 40, 99, 250]
+    assert np.allclose(scores, 1.0)
+
+
 def test_hnsw_index_agrees_with_exact_search_on_clustered_vectors() -> None:
     rng = np.random.default_rng(11)
     centres = rng.normal(size=(40, 48))

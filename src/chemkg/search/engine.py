@@ -118,7 +118,7 @@ class Searcher:
         self.passages: list[dict[str, Any]] = _read(self.path / PASSAGES)
         self.passage_doc = np.array([p["doc"] for p in self.passages], dtype=np.int64)
         self.vectors = np.load(self.path / VECTORS)
-        self.dense = DenseIndex.load(self.path)
+        self.dense = DenseIndex.load(self.path, self.vectors)
         self.lexicon = Lexicon.from_json(_read(self.path / LEXICON))
         self.lexical = load_lexical(self.path, self.docs)
         self.parent = [self.by_iri.get(d.parent) if d.parent else None for d in self.docs]
