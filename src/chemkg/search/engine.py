@@ -19,6 +19,7 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -281,26 +282,30 @@ class Searcher:
         all_words: list[int] | None = None,
     ) -> list[tuple[int, float]]:
         fused: dict[int, float] = {}
+        get = fused.get
         for ranking in (lexical[:DEPTH], dense[:DEPTH], (all_words or [])[:DEPTH]):
-            for rank, doc in enumerate(ranking, start=1):
-                fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_K + rank)
+            for rank, doc in enumerate(ranking, start=RRF_K + 1):  # 1 / (RRF_K + rank), rank from 1
+                fused[doc] = get(doc, 0.0) + 1.0 / rank
         best_facet: dict[int, float] = {}
+        parent_of = self.parent
         for doc, score in fused.items():
-            parent = self.parent[doc]
-            if parent is not None and (mask is None or mask[parent]):
-                best_facet[parent] = max(best_facet.get(parent, 0.0), score)
-        for doc in fused:
-            if self.parent[doc] is not None:
-                fused[doc] *= FACET_WEIGHT
+            parent = parent_of[doc]
+            if parent is not None:
+                if mask is None or mask[parent]:
+                    best_facet[parent] = max(best_facet.get(parent, 0.0), score)
+                fused[doc] = score * FACET_WEIGHT  # after its score counted for the parent
         for parent, score in best_facet.items():
-            fused[parent] = fused.get(parent, 0.0) + ROLL_UP * score
-        order = sorted(fused.items(), key=lambda kv: -kv[1])
+            fused[parent] = get(parent, 0.0) + ROLL_UP * score
+        order = sorted(fused.items(), key=itemgetter(1), reverse=True)  # stable: ties keep first-seen order
         if mode == "dense":
             return order
         pinned = list(dict.fromkeys(m.doc for m in exact))
         top = 1.0 + len(pinned)
         head = [(doc, top - i) for i, doc in enumerate(pinned)]
-        return head + [(doc, score) for doc, score in order if doc not in pinned]
+        if not pinned:
+            return order
+        is_pinned = set(pinned)
+        return head + [(doc, score) for doc, score in order if doc not in is_pinned]
 
     def _hit(
         self,
