@@ -391,6 +391,26 @@ print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m 
     assert "exporting" not in result.stderr  # the build exported the model; serving only loads it
 
 
+@pytest.mark.slow
+def test_a_server_answers_searches_on_one_blas_thread(settings: Settings, index_report: IndexReport) -> None:
+    # Two OpenBLAS threads spin after every product of a query with the passage vectors: 20 ms of CPU per
+    # search taken from the other requests. The limit must hold although the server loads NumPy lazily.
+    script = f"""
+from fastapi.testclient import TestClient
+from threadpoolctl import threadpool_info
+from chemkg.settings import load_settings
+from chemkg.web.app import create_app
+settings = load_settings(data_dir={str(settings.data_dir)!r}, store_path={str(settings.store)!r},
+                         index_path={str(settings.index)!r}, warm_up=False)
+with TestClient(create_app(settings)) as client:
+    assert client.get("/search", params={{"q": "kwik in thermometers"}}).status_code == 200
+print(sorted({{info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}}))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[1]"
+
+
 def index_loaded(client: TestClient) -> bool:
     return bool(client.get("/health").json()["index"]["loaded"])
 

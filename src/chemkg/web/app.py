@@ -107,8 +107,14 @@ def warm_up_in_background(app: FastAPI) -> threading.Thread:
 
 
 def one_blas_thread() -> None:
-    """Matrix products in requests are small (one vector against the index, for related substances): on one
-    thread 0.2 ms, on OpenBLAS's two 8 ms whenever the other core is busy, as its threads wait for each other."""
+    """Matrix products in requests are small (a query or an entity against the passage vectors): on one
+    thread 0.2-0.4 ms, on OpenBLAS's two 8 ms whenever the other core is busy, as its threads wait for each
+    other, and after each product those threads spin, which cost the server 20 ms of CPU per search.
+
+    NumPy is imported first: the limit applies to the BLAS libraries loaded when it is set, and the server
+    loads NumPy lazily, with the search index.
+    """
+    import numpy  # noqa: F401  (loads its OpenBLAS, so the limit reaches it)
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")
