@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from string import Formatter
 
 import pytest
 from fastapi import APIRouter
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from chemkg.settings import Settings, SettingsError
 from chemkg.web.app import create_app
+from chemkg.web.error_text import ERROR_STRINGS
 from chemkg.web.errors import NotFound
 from chemkg.web.negotiation import best_match
 
@@ -63,6 +65,30 @@ def test_browser_gets_an_html_error_page_with_the_message_escaped(client: TestCl
     assert hostile.status_code == 404
     assert "<script>alert" not in hostile.text
     assert "&lt;script&gt;" in hostile.text
+
+
+DUTCH_BROWSER = {"accept": "text/html", "accept-language": "nl"}
+
+
+def test_a_dutch_reader_is_told_in_dutch_what_is_wrong_and_a_program_in_english(client: TestClient) -> None:
+    page = client.get("/matrix", params={"page": "999"}, headers=DUTCH_BROWSER)
+    assert page.status_code == 404
+    assert "pagina 999 bestaat niet" in page.text
+    assert "does not exist" not in page.text
+    answer = client.get("/matrix", params={"page": "999"}, headers={"accept": "application/json"})
+    assert "page 999 does not exist" in answer.json()["error"]["detail"]
+    # A sentence that has no Dutch version is still there, in English, under the technical details.
+    probe = client.get("/_probe/missing", headers=DUTCH_BROWSER)
+    assert "Niet gevonden" in probe.text or "niet gevonden" in probe.text
+    assert "No substance with CAS 0-00-0" in probe.text
+
+
+def test_every_error_sentence_has_the_same_blanks_in_dutch_as_in_english() -> None:
+    def blanks(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    for key, (english, dutch) in ERROR_STRINGS.items():
+        assert blanks(english) == blanks(dutch), key
 
 
 def test_internal_fault_is_500_logged_and_without_traceback(

@@ -29,10 +29,13 @@ def error_body(status: int, title: str, detail: str) -> dict[str, dict[str, obje
     return {"error": {"status": status, "title": title, "detail": detail}}
 
 
-def error_response(request: Request, status: int, title: str, detail: str, headers: Mapping[str, str]) -> Response:
-    """JSON for API clients, an HTML page for browsers."""
+def error_response(
+    request: Request, status: int, title: str, detail: str, headers: Mapping[str, str], dutch: str | None = None
+) -> Response:
+    """JSON for API clients (in English), an HTML page for browsers (in Dutch too, where ``dutch`` is given)."""
     if prefers_html(request) and hasattr(request.app.state, "chemkg"):
-        return render_page(request, "error.html", {"status": status, "title": title, "detail": detail}, status, headers)
+        context = {"status": status, "title": title, "detail": detail, "dutch": dutch}
+        return render_page(request, "error.html", context, status, headers)
     return JSONResponse(error_body(status, title, detail), status_code=status, headers=dict(headers))
 
 
@@ -42,7 +45,7 @@ async def handle_chemkg_error(request: Request, exc: Exception) -> Response:
         (log.error if exc.status == 500 else log.warning)(
             "%s %s → %s: %s", request.method, request.url.path, exc.status, exc.detail
         )
-    return error_response(request, exc.status, exc.title, exc.detail, exc.headers)
+    return error_response(request, exc.status, exc.title, exc.detail, exc.headers, exc.dutch)
 
 
 async def handle_http_error(request: Request, exc: Exception) -> Response:

@@ -1,13 +1,17 @@
 """One error design: exceptions that carry their status; ``error_pages.py`` turns them into answers.
 
 Everything that can fail a request raises one of these (routes, the query pool, the worker's replies);
-this module imports nothing else of ChemKG, so any module can raise them without an import cycle.
+this module imports nothing else of ChemKG but its table of sentences, so any module can raise them
+without an import cycle.
 Only faults of ChemKG itself become 500s, and only those are logged with a traceback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, Self
+
+from chemkg.web.error_text import ERROR_STRINGS
 
 
 class ChemKGError(Exception):
@@ -23,14 +27,22 @@ class ChemKGError(Exception):
         status: int | None = None,
         title: str | None = None,
         headers: Mapping[str, str] | None = None,
+        dutch: str | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.dutch = dutch  # the detail in Dutch, for a page shown in Dutch
         if status is not None:
             self.status = status
         if title is not None:
             self.title = title
         self.headers = dict(headers or {})
+
+    @classmethod
+    def say(cls, key: str, /, **params: Any) -> Self:
+        """The error with the sentence ``key`` of ``error_text.py`` in English and Dutch, filled with ``params``."""
+        english, dutch = ERROR_STRINGS[key]
+        return cls(english.format(**params), dutch=dutch.format(**params))
 
 
 class BadRequest(ChemKGError):

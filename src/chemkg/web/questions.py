@@ -16,7 +16,7 @@ MAX_QUESTION_CHARS = 300
 def ask_build(build: Build, q: str, lang: str | None) -> Answer:
     """The answer to ``q``; raises BadRequest for an empty or unknown-language question."""
     if not q or not q.strip():
-        raise BadRequest("The question is empty: ask something in q, e.g. /ask?q=which ZZS are on no treaty.")
+        raise BadRequest.say("ask.empty")
     if lang is not None and lang not in ("en", "nl"):
         raise BadRequest(f"Unknown lang {lang!r}; allowed values: en, nl.")
     from chemkg.ask.answer import answer  # the catalogue and its lexicon load with the first question

@@ -42,14 +42,11 @@ def search_json(
     from chemkg.search.engine import LANGS, FilterError
 
     if not q or not q.strip():
-        raise BadRequest("The query is empty: give a substance, identifier or question in q, e.g. /search?q=pfos.")
+        raise BadRequest.say("search.empty")
     if len(q) > MAX_INPUT_CHARS:
-        raise BadRequest(
-            f"The query is {len(q):,} characters long; send at most {MAX_INPUT_CHARS:,} "
-            f"(only the first {MAX_QUERY_CHARS} are searched)."
-        )
+        raise BadRequest.say("search.too_long", length=len(q), most=MAX_INPUT_CHARS, searched=MAX_QUERY_CHARS)
     if BINARY.search(q):
-        raise BadRequest("The query contains control characters or bytes that are not UTF-8 text; send plain text.")
+        raise BadRequest.say("search.binary")
     notice = None
     query = " ".join(q.split())
     if len(query) > MAX_QUERY_CHARS:

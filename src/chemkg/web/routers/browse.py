@@ -134,7 +134,7 @@ def substances(
     except UnknownFilter as exc:
         raise BadRequest(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from None
     if page > index.pages:
-        raise NotFound(f"The filtered index has {index.pages} page(s); page {page} does not exist.")
+        raise NotFound.say("substances.past_end", pages=index.pages, page=page)
     cat = build.catalogue
     if not as_json:
         return render_page(

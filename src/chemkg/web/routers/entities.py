@@ -125,9 +125,9 @@ def _page_number(raw: str | None, pages: int) -> int:
     # ASCII digits only ("²" is a digit to str.isdigit but not to int) and short enough for int() to read
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw.lstrip("0")) <= 9 else 0
     if number < 1:
-        raise BadRequest(f"The page must be a whole number from 1 to {pages}, not {raw[:20]!r}.")
+        raise BadRequest.say("page.not_a_number", pages=pages, raw=raw[:20])
     if number > pages:
-        raise NotFound(f"This table has {pages} page(s); page {number} does not exist.")
+        raise NotFound.say("page.past_end", pages=pages, page=number)
     return number
 
 

@@ -56,9 +56,9 @@ def zzs(request: Request, build: CurrentBuild, route: str = "", page: int = Quer
         shown = route_by_key(routes, route)
         if shown is None:
             keys = ", ".join(r.key for r in routes)
-            raise NotFound(f"There is no ZZS route {route!r}; choose one of: {keys}.")
+            raise NotFound.say("zzs.unknown_route", route=route, keys=keys)
         if page > shown.pages:
-            raise NotFound(f"The route {route!r} has {shown.pages} page(s) of substances; page {page} does not exist.")
+            raise NotFound.say("zzs.past_end", route=route, pages=shown.pages, page=page)
     if wants_json(request):
         return json_page(zzs_json(routes, shown, page, request_language(request)))
     return render_page(request, "zzs.html", {"routes": routes, "shown": shown, "page": page})
@@ -73,7 +73,7 @@ def zzs(request: Request, build: CurrentBuild, route: str = "", page: int = Quer
 def panel(request: Request, build: CurrentBuild) -> Response:
     page = panel_page(build.store)
     if page is None:
-        raise NotFound("The graph has no ISP-CWP panel yet.")
+        raise NotFound.say("panel.missing")
     if wants_json(request):
         return json_page(panel_json(page, request_language(request)))
     return render_page(request, "panel.html", {"page": page})
@@ -90,7 +90,7 @@ def _matrix(build: CurrentBuild, show: str) -> Matrix:
 def matrix(request: Request, build: CurrentBuild, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
     m = _matrix(build, show)
     if page > m.pages:
-        raise NotFound(f"The matrix {show!r} has {m.pages} page(s); page {page} does not exist.")
+        raise NotFound.say("matrix.past_end", show=show, pages=m.pages, page=page)
     return render_page(request, "matrix.html", {"m": m, "filters": FILTERS, "page": page})
 
 
@@ -115,7 +115,7 @@ def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed", p
     that no one can read; CSV and XLSX carry every row."""
     m = _matrix(build, show)
     if page > m.pages:
-        raise NotFound(f"The matrix {show!r} has {m.pages} page(s); page {page} does not exist.")
+        raise NotFound.say("matrix.past_end", show=show, pages=m.pages, page=page)
     shown = f"{len(m.rows)}" if m.pages == 1 else f"{(page - 1) * PAGE_SIZE + 1}–{min(page * PAGE_SIZE, len(m.rows))}"
     title = f"ChemKG coverage: {_t(request)('matrix.filter.' + show)} ({shown} of {len(m.rows)})"
     body = build.memo(f"matrix.svg:{show}:{page}:{title}", lambda: matrix_svg(m.paged(page), title))
@@ -130,7 +130,7 @@ def timeline(request: Request, build: CurrentBuild, of: str) -> Response:
     iri = of if of.startswith(BASE) else BASE + of.strip("/")
     page = page_of(build, iri)
     if page is None:
-        raise NotFound(f"{of} is not an instrument or annex; use a path such as treaty/stockholm.")
+        raise NotFound.say("chart.unknown", of=of)
     t = _t(request)
     name = page.instrument.name(t.lang) + (f" – {page.annex.name(t.lang)}" if page.annex else "")
     body = timeline_svg(page.per_year, f"{t('treaty.timeline')}: {name}", ylabel=t("col.listings").lower())

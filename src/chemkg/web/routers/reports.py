@@ -62,7 +62,7 @@ def _batch_job(
         return BatchJob(data, fmt, column, output, lang, SHOWN_ROWS)
     if text and text.strip():
         return BatchJob(text.encode("utf-8"), "text", None, output, lang, SHOWN_ROWS)
-    raise BadRequest("nothing to look up: paste identifiers or names (one per line) or upload a file")
+    raise BadRequest.say("batch.nothing")
 
 
 def _lang(request: Request, asked: str | None = None) -> str:
