@@ -111,6 +111,18 @@ def test_user_errors_are_not_500(client: TestClient) -> None:
     assert statuses == {400, 415, 406}
 
 
+@pytest.mark.parametrize("path", ["/substance/pfos", "/treaties", "/void", "/ontology", "/sparql?query=ASK%7B%7D"])
+def test_a_malformed_accept_header_is_read_as_accepting_anything(client: TestClient, path: str) -> None:
+    assert client.get(path, headers={"accept": "garbage"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/substance/pfos%20acid", "/substance/%3C", "/treaty/a%7Cb", "/listing/%5C"])
+def test_an_address_no_entity_can_have_is_a_404_not_a_fault(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert "no entity" in r.json()["error"]["detail"]
+
+
 def test_update_enabling_setting_is_refused_at_start(settings: Settings) -> None:
     with pytest.raises(SettingsError, match="CHEMKG_READ_ONLY"):
         create_app(settings.model_copy(update={"read_only": False}))
@@ -125,6 +137,7 @@ def test_update_enabling_setting_is_refused_at_start(settings: Settings) -> None
         ("text/*, text/turtle;q=0", ["text/turtle", "text/html"], "text/html"),
         ("application/json", ["text/turtle"], None),
         ("garbage, text/turtle;q=abc, text/html", ["text/turtle", "text/html"], "text/html"),
+        ("garbage", ["text/turtle", "text/html"], "text/turtle"),
     ],
 )
 def test_accept_q_values_and_specificity(accept: str | None, offered: list[str], expected: str | None) -> None:

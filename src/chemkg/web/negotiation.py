@@ -56,6 +56,9 @@ class MediaRange:
         return 2 if self.subtype == sub else -1
 
 
+ANYTHING = (MediaRange("*", "*", 1.0, 0),)
+
+
 @lru_cache(maxsize=512)
 def parse_accept(header: str) -> tuple[MediaRange, ...]:
     """The ranges of an ``Accept`` header; malformed parts are skipped rather than failing the request."""
@@ -86,7 +89,8 @@ def best_match(accept: str | None, offered: Sequence[str]) -> str | None:
     The most specific range that matches a type sets its q-value (RFC 9110 §12.5.1); ties go to the
     client's order, then to the server's.
     """
-    ranges = parse_accept(accept) if accept and accept.strip() else (MediaRange("*", "*", 1.0, 0),)
+    # No header, or one with no media range in it ("garbage"), is taken as accepting anything (RFC 9110 §12.5.1).
+    ranges = (parse_accept(accept) if accept else ()) or ANYTHING
     best: tuple[float, int, int, int] | None = None
     choice = None
     for position, media_type in enumerate(offered):

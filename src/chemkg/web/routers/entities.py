@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -52,6 +53,15 @@ ALTERNATES = (
     ("N-Triples", ".nt", "application/n-triples"),
     ("JSON-LD", ".jsonld", "application/ld+json"),
 )
+
+
+def _is_iri(text: str) -> bool:
+    """Whether ``text`` is an IRI at all (RFC 3987: no spaces, quotes, angle brackets, controls, …)."""
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _resolve_path(store: GraphStore, path: str) -> tuple[str, str | None]:
@@ -184,6 +194,8 @@ def _named_graph(request: Request, build: Build, iri: str, suffix_type: str | No
 
 def serve_entity(request: Request, build: Build, path: str) -> Response:
     store = build.store
+    if not _is_iri(BASE + path):  # "substance/pfos acid", "substance/<": no entity can have such an IRI
+        return not_found(request, build, path)
     iri, suffix_type = _resolve_path(store, path)
     description = describe(store, iri)
     if description is None and is_named_graph(store, iri):
