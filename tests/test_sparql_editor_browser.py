@@ -8,6 +8,7 @@ that says so. Screenshots go to the test's temporary folder (printed).
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -92,3 +93,25 @@ def test_without_the_vendored_editor_the_page_is_a_plain_text_box_that_says_so(p
     page.locator("#cq05-listings-per-year a.example").click()
     page.wait_for_selector("#results table tbody tr")
     shot(page, tmp_path, "sparql-editor-fallback")
+
+
+@pytest.mark.parametrize("editor", ["yasgui", "plain"])
+def test_a_shared_query_cannot_plant_a_link_that_runs_script(page, editor: str) -> None:  # type: ignore[no-untyped-def]
+    # Anyone can send a permalink; its query can make any IRI, javascript: ones too, and the page runs it.
+    if editor == "plain":
+        page.route("**/static/vendor/yasgui/*", lambda route: route.fulfill(status=404, body=""))
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    query = (
+        'SELECT ?y ?web WHERE { BIND(IRI("javascript:alert(document.domain)") AS ?y) '
+        'BIND(IRI("https://example.org/") AS ?web) }'
+    )
+    response = page.goto("/sparql?" + urlencode({"query": query}))
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    rows = ".yasr table tbody tr" if editor == "yasgui" else "#results table tbody tr"
+    page.wait_for_selector(rows)
+    hrefs = page.eval_on_selector_all(f"{rows} a", "links => links.map(a => a.getAttribute('href') || '')")
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript:")]
+    assert "javascript:alert(document.domain)" in page.locator(rows).first.inner_text()  # shown, as text
+    assert any(h.startswith("https://example.org") for h in hrefs)  # web addresses stay links
+    assert alerts == []

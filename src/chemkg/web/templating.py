@@ -31,6 +31,11 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=_environment())
 
 
+# Pages run only the site's own script files: no inline script, no javascript: link (a shared SPARQL query
+# can return any IRI), no plug-ins, and no framing by other sites.
+CONTENT_SECURITY_POLICY = "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+
+
 def render_page(
     request: Request,
     template: str,
@@ -53,6 +58,7 @@ def render_page(
         request, template, {**page, **(context or {})}, status_code=status_code, headers=dict(headers or {})
     )
     response.headers["Vary"] = "Accept, Accept-Language, Cookie"  # the same URL differs by these
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     if asked == lang:  # remember an explicit choice
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
     return response

@@ -23,12 +23,21 @@
   function cell(term) {
     const td = document.createElement("td");
     if (!term) return td;
-    if (term.type === "uri") {
+    const base = "https://w3id.org/chemkg/";
+    if (term.type === "uri" && term.value.startsWith(base)) {
       const a = document.createElement("a");
-      const base = "https://w3id.org/chemkg/";
-      a.href = term.value.startsWith(base) ? "/" + term.value.slice(base.length) : term.value;
-      a.textContent = term.value.startsWith(base) ? term.value.slice(base.length) : term.value;
+      a.href = "/" + term.value.slice(base.length);
+      a.textContent = term.value.slice(base.length);
       td.appendChild(a);
+    } else if (term.type === "uri" && /^https?:\/\//i.test(term.value)) {
+      // only web addresses become links: a query can make any IRI, javascript: ones too
+      const a = document.createElement("a");
+      a.href = term.value;
+      a.rel = "nofollow noopener";
+      a.textContent = term.value;
+      td.appendChild(a);
+    } else if (term.type === "uri") {
+      td.textContent = term.value;
     } else {
       td.textContent = term.value;
       if (term["xml:lang"]) {
