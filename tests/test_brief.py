@@ -9,6 +9,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from chemkg.cli import app
+from chemkg.profile import Citation, Listing, _merge_same_listings
 from chemkg.reports.brief import BriefTargetNotFound, build_brief
 from chemkg.reports.brief.model import Brief
 from chemkg.reports.brief.render import render
@@ -58,6 +59,35 @@ def test_open_processes_show_the_rotterdam_recommendation_for_mercury(store: Oxi
 def test_exemptions_show_their_expiry(store: OxigraphStore) -> None:
     brief = build_brief(store, "UV-328", "en")
     assert any("2030-12-31" in text and "expires" in text for text in section(brief, "exemptions"))
+
+
+def test_each_exemption_is_stated_once_citing_every_source_that_records_it(store: OxigraphStore) -> None:
+    brief = build_brief(store, "PFOA", "en")
+    facts = [f for s in brief.sections if s.key == "exemptions" for f in s.facts]
+    assert len({f.text for f in facts}) == len(facts) >= 5
+    photographic = [f for f in facts if "hotographic coatings" in f.text]
+    assert len(photographic) == 1
+    assert len(photographic[0].refs) >= 2  # the convention's text and the decision's record both cite it
+
+
+def test_a_listing_two_registers_record_is_one_listing_citing_both() -> None:
+    # ECHA's POPs export and the curated EU table both record PFHxS in EU POPs Annex I: one fact, two sources.
+    def listing(iri: str, source: str, summary: str | None) -> Listing:
+        return Listing(
+            iri, "EU POPs Regulation", "eu-pops", "EU POPs-verordening", "Annex I", "I", "eu-pops/annex-i",
+            "Bijlage I", "listed", "listed", "geplaatst", "pfhxs", "PFHxS", adopted="2022-12-29",
+            summary=summary, citations=[Citation(source)],
+        )  # fmt: skip
+
+    merged = _merge_same_listings(
+        [listing("a", "ECHA POPs list", None), listing("b", "ECHA CHEM export", "Prohibited in the EU.")]
+    )
+    assert len(merged) == 1
+    assert [c.title for c in merged[0].citations] == ["ECHA POPs list", "ECHA CHEM export"]
+    assert merged[0].summary == "Prohibited in the EU."
+    other_annex = listing("c", "ECHA POPs list", None)
+    other_annex.annex_iri = "eu-pops/annex-iv"
+    assert len(_merge_same_listings([listing("a", "ECHA POPs list", None), other_annex])) == 2
 
 
 def test_a_treaty_brief_lists_its_annexes_and_open_poprc_reviews(store: OxigraphStore) -> None:

@@ -85,7 +85,7 @@ class Listing:
     gwp: float | None = None
     summary: str | None = None
     summary_nl: str | None = None
-    exemptions: list[dict[str, Any]] = field(default_factory=list)
+    exemptions: list[dict[str, Any]] = field(default_factory=list)  # one per exemption, with its "citations"
     citations: list[Citation] = field(default_factory=list)
 
 
@@ -236,9 +236,48 @@ def _listings(store: GraphStore, reader: Reader, entity: str) -> list[Listing]:
             Citation.from_row(row),
         )
     for row in exemption_rows(store, entity, reader):
-        if row["listing"] in by_iri:
-            _add_unique(by_iri[row["listing"]].exemptions, row)
-    return list(by_iri.values())
+        # A row per source of an exemption: one exemption, citing each of its sources.
+        listing = by_iri.get(row["listing"])
+        if listing is None:
+            continue
+        key = (row["exemption"], row["kind"])
+        same = next((e for e in listing.exemptions if (e["exemption"], e["kind"]) == key), None)
+        if same is None:
+            listing.exemptions.append({**row, "citations": [Citation.from_row(row)]})
+        else:
+            _add_unique(same["citations"], Citation.from_row(row))
+    return _merge_same_listings(list(by_iri.values()))
+
+
+def _merge_same_listings(listings: list[Listing]) -> list[Listing]:
+    """One listing for each fact: two registers that record the same listing (an ECHA export and the curated
+    EU table, say) become one that cites both, so a page or a brief states the fact once."""
+    merged: dict[tuple[Any, ...], Listing] = {}
+    for listing in listings:
+        key = (
+            listing.annex_iri,
+            listing.status,
+            listing.adopted,
+            listing.via,
+            listing.inherited_from,
+            listing.category,
+            listing.group,
+        )
+        first = merged.setdefault(key, listing)
+        if first is listing:
+            continue
+        for name in ("decisions", "categories", "citations"):
+            for item in getattr(listing, name):
+                _add_unique(getattr(first, name), item)
+        known = {e["exemption"] for e in first.exemptions}
+        first.exemptions.extend(e for e in listing.exemptions if e["exemption"] not in known)
+        for name in ("in_force", "year", "phase_out", "odp", "gwp"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(listing, name))
+        for name in ("summary", "summary_nl"):  # the fuller account of the two
+            if len(getattr(listing, name) or "") > len(getattr(first, name) or ""):
+                setattr(first, name, getattr(listing, name))
+    return list(merged.values())
 
 
 def _inherited_zzs(

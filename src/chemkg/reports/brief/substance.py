@@ -118,7 +118,7 @@ def substance_brief(store: GraphStore, profile: Profile, lang: str, names: Names
                 kind=phrase(lang, row["kind"]),
                 label=label,
             )
-            exemptions.facts.append(Fact(f"{text} ({expiry}).", brief.cite([Citation.from_row(row)])))
+            exemptions.facts.append(Fact(f"{text} ({expiry}).", brief.cite(row["citations"])))
 
     eu_nl = brief.section("eu_nl", t(lang, "eu_nl"))
     eu_listings = [
