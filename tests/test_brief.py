@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from chemkg.cli import app
-from chemkg.profile import Citation, Listing, _merge_same_listings
+from chemkg.profile import Citation, Listing, _merge_same_listings, has_expired
 from chemkg.reports.brief import BriefTargetNotFound, build_brief
 from chemkg.reports.brief.model import Brief
 from chemkg.reports.brief.render import render
@@ -58,7 +59,19 @@ def test_open_processes_show_the_rotterdam_recommendation_for_mercury(store: Oxi
 
 def test_exemptions_show_their_expiry(store: OxigraphStore) -> None:
     brief = build_brief(store, "UV-328", "en")
-    assert any("2030-12-31" in text and "expires" in text for text in section(brief, "exemptions"))
+    assert any("2030-12-31" in text for text in section(brief, "exemptions"))
+    # Past its date, an exemption says so: PFOA's exemption for photographic coatings ran to 2025-12-03.
+    pfoa = section(build_brief(store, "PFOA", "en"), "exemptions")
+    assert any("Photographic coatings" in text and "(expired 2025-12-03)" in text for text in pfoa)
+
+
+@pytest.mark.parametrize(
+    ("expires", "expired"),
+    [("2026-12-01", True), ("2026-12-02", False), ("2026-11", True), ("2026-12", False), ("2025", True),
+     ("2026", False), ("not a date", False), (None, False)],
+)  # fmt: skip
+def test_an_expiry_given_to_the_month_or_year_runs_to_its_end(expires: str | None, expired: bool) -> None:
+    assert has_expired(expires, date(2026, 12, 2)) is expired
 
 
 def test_each_exemption_is_stated_once_citing_every_source_that_records_it(store: OxigraphStore) -> None:

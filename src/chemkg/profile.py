@@ -6,9 +6,11 @@ same facts with the same sources.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from chemkg.profile_reader import (
@@ -114,6 +116,22 @@ class Profile:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def has_expired(expires: str | None, today: date | None = None) -> bool:
+    """Whether an exemption's expiry (``2025-12-03``, ``2025-12`` or ``2025``) lies before ``today``; a date given
+    only to the month or year runs to the end of it."""
+    if not expires:
+        return False
+    today = today or date.today()
+    parts = expires.strip().split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2][:2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return date(year, month, day) < today
+    except (ValueError, IndexError):  # not a date: say nothing rather than something wrong
+        return False
 
 
 def _add_unique(items: list[Any], item: Any) -> None:

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from chemkg.cli.app import app, console, fail, settings
-from chemkg.profile import Listing, Profile, load_profile
+from chemkg.profile import Listing, Profile, has_expired, load_profile
 from chemkg.resolve import Resolver, suggestion_text
 from chemkg.store import StoreMissing, open_store
 
@@ -92,7 +92,11 @@ def print_profile(p: Profile, lang: str) -> None:
     console.print(table if p.listings else "No treaty or EU listings.")
     for item in p.listings:
         for e in item.exemptions:
-            expiry = f" (expires {e['expires']})" if e.get("expires") else ""
+            expiry = (
+                f" ({'expired' if has_expired(e.get('expires')) else 'expires'} {e['expires']})"
+                if e.get("expires")
+                else ""
+            )
             label = e["label"] if lang == "en" else (e.get("labelNl") or e["label"])
             console.print(f"  {escape(item.annex)} — {e['kind']}: {escape(label)}{expiry}")
     if p.zzs:

@@ -168,6 +168,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.substance": ("Substance or group", "Stof of groep"),
     "col.cas": ("CAS", "CAS"),
     "col.expires": ("expires", "vervalt"),
+    "col.expired": ("expired", "verlopen"),
     "col.article": ("Article", "Artikel"),
     "col.listings": ("Listings", "Plaatsingen"),
     "col.legal_basis": ("Legal basis", "Juridische grondslag"),

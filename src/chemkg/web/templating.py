@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from chemkg.profile import has_expired
 from chemkg.web.i18n import COOKIE, Translator, language_links, pick_language
 from chemkg.web.state import app_state
 
@@ -22,9 +23,11 @@ def _environment() -> jinja2.Environment:
     (the tests make dozens; the crawl of every page spent 3 s compiling templates for its own). The templates
     are package files that change only with the code, so a page does not ask the file system whether they did."""
     folder = resources.files("chemkg.web") / "templates"
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)), autoescape=jinja2.select_autoescape(), auto_reload=False
     )
+    env.filters["expired"] = has_expired  # asked at each rendering: a server runs past expiry dates
+    return env
 
 
 def make_templates() -> Jinja2Templates:

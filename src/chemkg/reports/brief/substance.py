@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chemkg.namespaces import BASE, CK
-from chemkg.profile import Citation, Listing, Profile
+from chemkg.profile import Citation, Listing, Profile, has_expired
 from chemkg.profile_reader import SHORT_NAME, Reader
 from chemkg.reports.brief.model import Brief, Fact
 from chemkg.reports.brief.text import phrase, t
@@ -110,7 +110,12 @@ def substance_brief(store: GraphStore, profile: Profile, lang: str, names: Names
             continue
         for row in item.exemptions:
             label = (row.get("labelNl") if nl else None) or row["label"]
-            expiry = t(lang, "expires", date=row["expires"]) if row.get("expires") else t(lang, "no_expiry")
+            expires = row.get("expires")
+            expiry = (
+                t(lang, "expired" if has_expired(expires) else "expires", date=expires)
+                if expires
+                else t(lang, "no_expiry")
+            )
             text = t(
                 lang,
                 "exemption",
