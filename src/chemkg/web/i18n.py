@@ -189,6 +189,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Voor dit instrument zijn nog geen verplichtingen vastgelegd.",
     ),
     "treaty.listed_items": ("Everything it lists", "Alles wat het noemt"),
+    "treaty.pending": (
+        "{count} of them under review or recommended, not listed",
+        "waarvan {count} in behandeling of aanbevolen, niet geplaatst",
+    ),
     "treaty.no_listings": ("Nothing is listed here in ChemKG yet.", "Hier staat in ChemKG nog niets geplaatst."),
     "treaty.timeline": ("Listings per year", "Plaatsingen per jaar"),
     "treaty.download_chart": ("Download the chart (SVG)", "Grafiek downloaden (SVG)"),
