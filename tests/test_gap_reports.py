@@ -77,7 +77,7 @@ def test_the_report_command_exports_csv(built_store: Path, tmp_path: Path) -> No
     result = runner.invoke(app, ["report", "zzs-without-treaty", "--output", str(target)], env=env)
     assert result.exit_code == 0, result.output
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "substance,label,criterion,zzsVia,listedMembers"
+    assert lines[0] == "substance,label,criterion,zzsVia,listedMembers,knownFrom"
     assert any("substance/benzene" in line for line in lines)
     listed = runner.invoke(app, ["report"], env=env)
     assert "expiring-exemptions" in listed.output

@@ -28,13 +28,14 @@ STATUS = {
 ZZS_STATUS = {"zzs": CK.zzs, "potential-zzs": CK.potentialZzs}
 DERIVATION = {"rivm-list": CK.fromRivmList, "rule": CK.byRule, "import": CK.fromImport}
 TOPIC_STATUS = {"candidate": CK.candidate, "agreed": CK.agreed}
-INSTRUMENT_CLASS = {
-    "treaty": CK.Treaty,
-    "protocol": CK.Treaty,
-    "amendment": CK.Amendment,
-    "framework": CK.Framework,
-    "eu-regulation": CK.EULegislation,
-    "eu-directive": CK.EULegislation,
+INSTRUMENT_CLASS = {  # a treaty also carries ck:Treaty itself, so queries need no reasoner for either
+    "treaty": (CK.Treaty, CK.GlobalTreaty),
+    "protocol": (CK.Treaty, CK.GlobalTreaty),
+    "regional-treaty": (CK.Treaty, CK.RegionalTreaty),
+    "amendment": (CK.Amendment,),
+    "framework": (CK.Framework,),
+    "eu-regulation": (CK.EULegislation,),
+    "eu-directive": (CK.EULegislation,),
 }
 ENTRY_CLASS = {
     "waste": CK.WasteCategory,
@@ -138,7 +139,7 @@ def write_sources(w: RowWriter) -> None:
 
 
 def write_instruments(w: RowWriter) -> None:
-    w.types(CK.Instrument, INSTRUMENT_CLASS[w.row.get("kind")])
+    w.types(CK.Instrument, *INSTRUMENT_CLASS[w.row.get("kind")])
     w.labels()
     w.text("short_en", CK.shortName, "en")
     w.text("short_nl", CK.shortName, "nl")

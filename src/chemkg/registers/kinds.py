@@ -43,7 +43,7 @@ LISTING_STATUSES = ("listed", "amended", "deleted", "replaced", "under-review", 
 SUBSTANCE_KINDS = ("substance", "group")
 ENTRY_KINDS = ("waste", "product", "process", "hazard-characteristic", "use")
 SOURCE_STANDINGS = ("official", "secondary")
-INSTRUMENT_KINDS = ("treaty", "protocol", "amendment", "framework", "eu-regulation", "eu-directive")
+INSTRUMENT_KINDS = ("treaty", "protocol", "regional-treaty", "amendment", "framework", "eu-regulation", "eu-directive")
 
 
 def article_id(instrument: str, article: str) -> str:

@@ -62,12 +62,16 @@ REPORTS: dict[str, Report] = {
             {
                 "en": "Substances the Netherlands treats as ZZS that are not listed, directly or through a group, "
                 "under Stockholm, Rotterdam, Minamata, Basel or Montreal: candidates for a global push. ZZS status "
-                "inherited from a group names the group; a group some of whose members a treaty lists names them.",
+                "inherited from a group names the group; a group some of whose members a treaty lists names them. "
+                "An entity known only from an official list (not matched to a curated substance or group) may be "
+                "listed under another name: check those before calling them a gap.",
                 "nl": "Stoffen die Nederland als ZZS aanmerkt en die niet, rechtstreeks of via een groep, onder "
                 "Stockholm, Rotterdam, Minamata, Bazel of Montreal vallen: kandidaten voor mondiale inzet. Een via "
-                "een groep verkregen ZZS-status noemt de groep; een groep waarvan een verdrag leden noemt, noemt die.",
+                "een groep verkregen ZZS-status noemt de groep; een groep waarvan een verdrag leden noemt, noemt die. "
+                "Een entiteit die alleen een officiële lijst noemt (niet gekoppeld aan een beschreven stof of groep) "
+                "kan onder een andere naam geplaatst zijn: controleer die voordat u ze een hiaat noemt.",
             },
-            ("substance", "label", "criterion", "zzsVia", "listedMembers"),
+            ("substance", "label", "criterion", "zzsVia", "listedMembers", "knownFrom"),
         ),
         Report(
             "stockholm-not-rotterdam",
