@@ -129,3 +129,40 @@ def test_the_membership_a_page_cites_is_itself_a_page(settings: Settings) -> Non
             assert client.get("/" + path, headers={"accept": "text/html"}).status_code == 200, path
         turtle = client.get("/membership/import/zinc-compounds/import-cas-1314-13-2.ttl")
         assert turtle.status_code == 200 and "rdf:Statement" in turtle.text
+
+
+# -- graph/official-names.csv: what a curator says an entry is that no CAS, EC or name links ---------------------
+
+
+@pytest.mark.slow  # the official lists
+def test_an_eu_pops_entry_the_register_names_is_the_curated_group_not_a_new_gap(store: OxigraphStore) -> None:
+    # "Endosulfan and its isomers" is Stockholm's technical endosulfan: one entity, with the EU listing on it.
+    assert not list(store.about(BASE + "substance/import-endosulfan-and-its-isomers"))
+    profile = load_profile(store, BASE + "substance/endosulfan")
+    assert profile is not None
+    assert any("EU POPs" in item.instrument and "Annex I" in item.annex for item in profile.listings)
+
+
+@pytest.mark.slow  # the official lists
+def test_register_memberships_go_the_way_the_curator_states_and_cite_the_row(store: OxigraphStore) -> None:
+    penta = "substance/import-pentabromodiphenyl-ether-group"
+    assert BASE + "substance/c-pentabde" in _member_of(store, penta)  # part of the Stockholm group
+    hch = "substance/import-hexachlorocyclohexanes-including-lindane"
+    assert BASE + hch in _member_of(store, "substance/lindane")  # the EU group includes lindane…
+    assert BASE + "substance/lindane" not in _member_of(store, hch)  # …not the reverse
+    statement = ox.NamedNode(BASE + "membership/import/c-pentabde/import-pentabromodiphenyl-ether-group")
+    part_of = {q.object.value for q in store.oxigraph.quads_for_pattern(statement, None, None)}
+    assert BASE + "correspondence/echa-pops/pentabde" in part_of
+    assert BASE + "source/eu-pops-regulation-consolidated" in part_of
+
+
+@pytest.mark.slow  # the official lists
+def test_the_gap_report_shows_a_partly_covered_eu_group_with_the_members_a_treaty_lists(
+    store: OxigraphStore,
+) -> None:
+    from chemkg.reports.gaps import run_report
+
+    rows = {r["label"]: r for r in run_report(store, "zzs-without-treaty").rows}
+    assert "Endosulfan and its isomers" not in rows and "Pentabromodiphenyl ether (group)" not in rows
+    hch = rows["Hexachlorocyclohexanes, including lindane"]
+    assert "Lindane" in hch["listedMembers"] and hch["knownFrom"] == "official list only"

@@ -276,6 +276,20 @@ def write_exemptions(w: RowWriter) -> None:
         w.add(CK.expiryBasis, CK.computedExpiry if w.row.get("expires_basis") == "computed" else CK.statedExpiry)
 
 
+RELATION_WORDS = {"same": "is", "part-of": "is part of", "includes": "includes"}
+
+
+def write_official_names(w: RowWriter) -> None:
+    """The curator's statement; the import applies it (imports/graph.py), in the list's own named graph."""
+    w.types(CK.NameCorrespondence)
+    w.text("name", RDFS.label, "en")
+    entities = [w.catalogue.get("substances", e) for e in w.row.many("entity")]
+    named = ", ".join(e.get("label_en") if e is not None else "?" for e in entities)
+    sentence = f"The {w.row.get('list')} entry {w.row.get('name')!r} {RELATION_WORDS[w.row.get('relation')]} {named}."
+    w.add(SKOS.note, Literal(sentence, lang="en"))
+    w.refs("entity", CK.correspondsTo)
+
+
 def write_zzs_criteria(w: RowWriter) -> None:
     w.types(CK.ZZSCriterion)
     w.labels()
@@ -330,6 +344,7 @@ WRITERS: dict[str, Callable[[RowWriter], None]] = {
     "entries": write_entries,
     "listings": write_listings,
     "exemptions": write_exemptions,
+    "official-names": write_official_names,
     "zzs-criteria": write_zzs_criteria,
     "zzs": write_zzs,
     "panel": write_panel,

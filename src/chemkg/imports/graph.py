@@ -14,11 +14,12 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from chemkg.imports.kinds import IMPORT_KINDS
-from chemkg.imports.link import Link, Linker, slug
+from chemkg.imports.link import TRAILING_NOTE, Link, Linker, name_key, slug
 from chemkg.imports.membership import DefinedGroups
 from chemkg.imports.records import Record
 from chemkg.imports.saved import SavedImport
 from chemkg.namespaces import CK, PAV, SCHEMA, VOID, graph_iri, iri
+from chemkg.registers.files import Row
 from chemkg.registers.validate import Catalogue, Problem
 from chemkg.terms import date_literal, node
 
@@ -122,6 +123,10 @@ class ImportWriter:
         self.memberships: set[tuple[URIRef, URIRef]] = set()
         self.problems: list[Problem] = []
         self.rule_zzs: dict[str, list[URIRef]] = defaultdict(list)
+        # graph/official-names.csv: what a curator says an entry that nothing else links is, by list and name
+        self.stated: dict[tuple[str, str], Row] = {
+            (row.get("list"), name_key(row.get("name"))): row for row in catalogue.of_kind("official-names")
+        }
         for row in catalogue.of_kind("zzs"):
             if row.get("derivation") == "rule":
                 self.rule_zzs[row.get("substance")].append(node("zzs", row.get("id")))
@@ -152,6 +157,37 @@ class ImportWriter:
         if record.description:
             g.add((link.iri, DCTERMS.description, Literal(record.description, lang="en")))
         g.add((link.iri, DCTERMS.source, src))
+
+    def correspondence(self, kind: str, record: Record) -> Row | None:
+        """The curated statement about this entry of list ``kind``, by its name (or without a trailing note)."""
+        for name in (record.name, TRAILING_NOTE.sub("", record.name)):
+            row = self.stated.get((kind, name_key(name)))
+            if row is not None:
+                return row
+        return None
+
+    def stated_membership(self, g: Graph, record: Record, link: Link, row: Row) -> None:
+        """A minted entity that a curator says is part of a curated group, or includes curated entities."""
+        for entity in row.many("entity"):
+            curated = node("substances", entity)
+            member, group = (link.iri, curated) if row.get("relation") == "part-of" else (curated, link.iri)
+            if (member, group) in self.memberships:
+                continue
+            self.memberships.add((member, group))
+            g.add((member, CK.memberOf, group))
+            g.add((group, CK.hasMember, member))
+            group_key, member_key = (entity, link.key) if member == link.iri else (link.key, entity)
+            statement = iri(f"membership/import/{group_key}/{member_key}")
+            g.add((statement, RDF.type, RDF.Statement))
+            g.add((statement, RDF.subject, member))
+            g.add((statement, RDF.predicate, CK.memberOf))
+            g.add((statement, RDF.object, group))
+            g.add((statement, DCTERMS.isPartOf, node("official-names", row.get("id"))))
+            for source in row.many("source"):
+                g.add((statement, DCTERMS.source, node("sources", source)))
+            relation = row.get("relation")
+            note = f"Stated in graph/official-names.csv, row {row.get('id')}: {record.name!r} {relation} {entity}."
+            g.add((statement, SKOS.note, Literal(note, lang="en")))
 
     def membership(self, g: Graph, record: Record, link: Link) -> None:
         """A minted entity joins each curated group whose definition names it as an example (see
@@ -230,11 +266,18 @@ class ImportWriter:
         linked: dict[str, int] = defaultdict(int)
         links: dict[str, Link] = {}
         for record in records:
-            link = self.linker.link(record)
+            stated = self.correspondence(saved.kind, record)
+            if stated is not None and stated.get("relation") == "same":
+                entity = stated.many("entity")[0]
+                link = Link(node("substances", entity), entity, "register")
+            else:
+                link = self.linker.link(record)
             linked[link.how] += 1
             if link.how == "new" and link.iri not in self.described:
                 summary.entities_created += 1
             self.entity(g, record, link, src)
+            if stated is not None and link.how == "new":
+                self.stated_membership(g, record, link, stated)
             # Keyed by the entity, not by how a row found it: two rows of one entry (two CAS numbers of boric
             # acid) that reach one entity by different routes are still one listing.
             links.setdefault(link.key, link)

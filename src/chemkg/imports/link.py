@@ -25,7 +25,7 @@ TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 class Link:
     iri: URIRef
     key: str  # curated id, or the imported entity's id
-    how: str  # 'cas', 'ec', 'name' or 'new'
+    how: str  # 'cas', 'ec', 'name', 'register' (graph/official-names.csv) or 'new'
 
 
 def name_key(name: str) -> str:

@@ -43,6 +43,8 @@ LISTING_STATUSES = ("listed", "amended", "deleted", "replaced", "under-review", 
 SUBSTANCE_KINDS = ("substance", "group")
 ENTRY_KINDS = ("waste", "product", "process", "hazard-characteristic", "use")
 SOURCE_STANDINGS = ("official", "secondary")
+OFFICIAL_LISTS = ("rivm-zzs", "echa-candidate-list", "echa-annex-xiv", "echa-annex-xvii", "echa-pops", "echa-clp")
+NAME_RELATIONS = ("same", "part-of", "includes")
 INSTRUMENT_KINDS = ("treaty", "protocol", "regional-treaty", "amendment", "framework", "eu-regulation", "eu-directive")
 
 
@@ -205,6 +207,23 @@ KINDS: dict[str, Kind] = {
                 text("description_nl", required=True, lang="nl"),
             ),
             "Substances and substance groups: identity only, no treaty facts.",
+        ),
+        Kind(
+            "official-names",
+            "correspondence/{id}",
+            (
+                choice("list", *OFFICIAL_LISTS, required=True, doc="the imported list (chemkg import <kind>)"),
+                text("name", required=True, doc="the entry's name exactly as the list writes it"),
+                choice(
+                    "relation",
+                    *NAME_RELATIONS,
+                    required=True,
+                    doc="'same' (the entry is the curated entity), 'part-of' (it is a member of the curated group) "
+                    "or 'includes' (the curated entities are members of it)",
+                ),
+                ref("entity", "substances", required=True, multi=True, doc="the curated substance(s) or group(s)"),
+            ),
+            "How an official list's entry that no CAS, EC or name links relates to curated substances.",
         ),
         Kind(
             "entries",
