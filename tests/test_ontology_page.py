@@ -96,3 +96,10 @@ def test_the_substance_page_offers_the_look_ups_as_searches(client: TestClient) 
     page = client.get("/substance/pfhxs-acid?lang=en", headers={"accept": "text/html"}).text
     assert 'href="https://pubchem.ncbi.nlm.nih.gov/#query=355-46-4"' in page
     assert "comptox.epa.gov" in page and "does not claim" in page
+
+
+def test_owl_tools_get_the_ontology_at_ontology_owl_as_rdf_xml(client: TestClient) -> None:
+    owl = client.get("/ontology.owl")
+    assert owl.status_code == 200 and owl.headers["content-type"].startswith("application/rdf+xml")
+    turtle = Graph().parse(data=client.get("/ontology.ttl").text, format="turtle")
+    assert len(Graph().parse(data=owl.text, format="xml")) == len(turtle)

@@ -131,7 +131,7 @@ class ImportWriter:
             if row.get("derivation") == "rule":
                 self.rule_zzs[row.get("substance")].append(node("zzs", row.get("id")))
 
-    def entity(self, g: Graph, record: Record, link: Link, src: URIRef) -> None:
+    def entity(self, g: Graph, record: Record, link: Link, src: URIRef, group: bool = False) -> None:
         if link.how != "new":
             return
         self.membership(g, record, link)
@@ -139,7 +139,7 @@ class ImportWriter:
             g.add((link.iri, SKOS.altLabel, Literal(record.name, lang="en")))
             return
         self.described.add(link.iri)
-        cls = CK.SubstanceGroup if Linker.is_group(record) else CK.Substance
+        cls = CK.SubstanceGroup if group or Linker.is_group(record) else CK.Substance
         for t in (CK.ChemicalEntity, CK.ImportedEntity, cls):
             g.add((link.iri, RDF.type, t))
         for value, lang in ((record.name, "en"), (record.name_nl, "nl")):
@@ -275,7 +275,8 @@ class ImportWriter:
             linked[link.how] += 1
             if link.how == "new" and link.iri not in self.described:
                 summary.entities_created += 1
-            self.entity(g, record, link, src)
+            includes = stated is not None and stated.get("relation") == "includes"  # a curator says it is a group
+            self.entity(g, record, link, src, group=includes)
             if stated is not None and link.how == "new":
                 self.stated_membership(g, record, link, stated)
             # Keyed by the entity, not by how a row found it: two rows of one entry (two CAS numbers of boric

@@ -16,7 +16,8 @@ from chemkg.registers.validate import Catalogue
 from chemkg.terms import node
 
 GROUP_WORDS = re.compile(
-    r"\b(compounds|salts|substances|isomers|esters|homologues|congeners)\b|verbindingen\b|zouten\b", re.IGNORECASE
+    r"\b(compounds|salts|substances|isomers|esters|homologues|congeners)\b|verbindingen\b|zouten\b|\(group\)",
+    re.IGNORECASE,
 )
 TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 

@@ -128,8 +128,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "substance.coverage": ("Coverage across instruments", "Dekking door instrumenten"),
     "substance.listings": ("Listings", "Plaatsingen"),
     "substance.no_listings": (
-        "No treaty or EU list names this substance or a group it belongs to.",
-        "Geen verdrag of EU-lijst noemt deze stof of een groep waartoe zij behoort.",
+        "No treaty lists this substance or a group it belongs to (EU lists: below).",
+        "Geen verdrag noemt deze stof of een groep waartoe zij behoort (EU-lijsten: hieronder).",
     ),
     "substance.via": ("through", "via"),
     "substance.obligations": ("What follows from these listings", "Wat uit deze plaatsingen volgt"),

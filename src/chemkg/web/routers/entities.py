@@ -45,6 +45,7 @@ IRI_SPACES = (
     "source",
     "graph",
     "membership",  # an imported substance's membership of a curated group, read from the group's definition
+    "correspondence",  # what an official list's entry is, as a curator states it (graph/official-names.csv)
 )
 SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json"}
 OFFERED = ["text/html", *RDF_DOCUMENT_TYPES]

@@ -38,12 +38,16 @@ def ontology_version(request: Request, build: CurrentBuild, version: str) -> Res
     return ontology(request, build)
 
 
+# OWL tools (Protégé, ROBOT) look for /ontology.owl: RDF/XML, as .rdf
+ONTOLOGY_SUFFIXES = {**SUFFIXES, ".owl": "application/rdf+xml", ".rdf": "application/rdf+xml"}
+
+
 @router.get("/ontology", summary="The ChemKG ontology", response_class=Response)
 @router.get("/ontology.{suffix}", include_in_schema=False, response_class=Response)
 def ontology(request: Request, build: CurrentBuild, suffix: str | None = None) -> Response:
     """The whole ontology graph for machines; for people, every class and property with its anchor."""
     store = build.store
-    media_type = SUFFIXES.get(f".{suffix}") if suffix else None
+    media_type = ONTOLOGY_SUFFIXES.get(f".{suffix}") if suffix else None
     if suffix and media_type is None:
         return not_found(request, build, f"ontology.{suffix}")
     media_type = media_type or negotiate(request, OFFERED)
