@@ -271,3 +271,13 @@ def test_a_group_page_shows_its_members_listings_marked_and_a_member_page_its_gr
     assert "more listings of members of this group are not shown here" in pfas  # 13 on the Candidate List
     tce = text_of(page(client, "/substance/trichloroethylene?lang=en"))
     assert "Halogenated organic solvents" in tce and "Basel Convention listed*" in tce
+
+
+def test_a_dutch_reader_gets_exemptions_import_dates_and_close_matches_in_dutch(client: TestClient) -> None:
+    dutch = {"accept": "text/html", "accept-language": "nl"}
+    expiring = text_of(client.get("/reports/expiring-exemptions", params={"years": 30}, headers=dutch).text)
+    assert "Milieuverantwoord afvalbeheer van pcb-vloeistoffen" in expiring  # the exemption's Dutch name
+    imports = text_of(client.get("/imports", headers=dutch).text)
+    assert "newest inclusion date" not in imports and "date in the sheet name" not in imports
+    missing = text_of(client.get("/substance/asbestos-fibres", headers=dutch).text)
+    assert "komt overeen met" in missing and "matched" not in missing

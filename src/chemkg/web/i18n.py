@@ -300,6 +300,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.not_found": ("Not found", "Niet gevonden"),
     "error.not_found_text": ("ChemKG has nothing at {path}.", "ChemKG heeft niets op {path}."),
     "error.suggestions": ("Perhaps you meant", "Misschien bedoelde u"),
+    "error.matched": ("matched “{name}”", "komt overeen met “{name}”"),
+    # how an import's version date was read (imports/parse.py writes the English)
+    "import.basis.sheet": ("date in the sheet name {sheet}", "datum in de bladnaam {sheet}"),
+    "import.basis.given with --as-of": ("given with --as-of", "opgegeven met --as-of"),
+    "import.basis.export date in the file's header": (
+        "export date in the file's header",
+        "exportdatum in de kop van het bestand",
+    ),
+    "import.basis.date in the file name": ("date in the file name", "datum in de bestandsnaam"),
+    "import.basis.newest inclusion date in the list": (
+        "newest inclusion date in the list",
+        "nieuwste opnamedatum in de lijst",
+    ),
     "error.home": ("Back to the start page", "Terug naar de startpagina"),
 }
 # The batch, report and brief pages keep their strings in their own module; one table serves all pages.

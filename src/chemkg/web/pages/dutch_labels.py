@@ -2,7 +2,7 @@
 
 The gap reports are catalogue queries (researchers run them as they are), so they select English
 labels; a Dutch page swaps each label the graph also names in Dutch: substances, groups, annexes,
-instruments and ZZS routes.
+instruments, ZZS routes and exemptions.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ def dutch_labels(store: GraphStore, site: SiteData) -> dict[str, str]:
     for i in site.instruments.values():
         out.setdefault(i.short, i.short_nl)
         out.setdefault(i.label, i.label_nl)
-    for r in store.rows("page-zzs-criteria"):
-        if r["labelNl"]:
-            out.setdefault(r["label"], r["labelNl"])
+    for name in ("page-zzs-criteria", "page-exemption-labels"):
+        for r in store.rows(name):
+            if r["labelNl"]:
+                out.setdefault(r["label"], r["labelNl"])
     return out

@@ -16,6 +16,11 @@ from chemkg.web.questions import ask_build
 from chemkg.web.search_page import engine_cards, name_matches
 from chemkg.web.templating import render_page
 
+NOT_UNDERSTOOD = {
+    "en": "No question template fits this question; these are the search results for it.",
+    "nl": "Geen vraagsjabloon past bij deze vraag; dit zijn de zoekresultaten ervoor.",
+}
+
 router = APIRouter(tags=["Ask"])
 
 
@@ -49,6 +54,6 @@ def ask(
     result = ask_build(build, q, lang)
     body = result.to_json()
     if result.status == "not-understood":
-        body["message"] = "No question template fits this question; these are the search results for it."
+        body["message"] = NOT_UNDERSTOOD[result.lang if result.lang in NOT_UNDERSTOOD else "en"]
         body["search"] = _search_fallback(request, build, q, result.lang)
     return JSONResponse(body)
