@@ -61,11 +61,17 @@ SHORT = 3
 STRIP = ".,;:!?\"'“”‘’()[]"
 
 
+GROUP_SUFFIX = re.compile(r"(?<=\w)-(?=(?:groep|group)\b)", re.IGNORECASE)
+
+
 def plain(text: str) -> str:
-    """The question without accents, with ASCII dashes and single spaces (same length as its lower case)."""
+    """The question without accents, with ASCII dashes and single spaces (same length as its lower case).
+
+    "de PFOS-groep" reads as "de PFOS groep", as "the PFOS group" does: the name stands on its own.
+    """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(DASHES.sub("-", text).split())
+    return " ".join(GROUP_SUFFIX.sub(" ", DASHES.sub("-", text)).split())
 
 
 @dataclass(frozen=True)
