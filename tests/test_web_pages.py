@@ -281,3 +281,19 @@ def test_a_dutch_reader_gets_exemptions_import_dates_and_close_matches_in_dutch(
     assert "newest inclusion date" not in imports and "date in the sheet name" not in imports
     missing = text_of(client.get("/substance/asbestos-fibres", headers=dutch).text)
     assert "komt overeen met" in missing and "matched" not in missing
+
+
+def test_the_matrix_answers_json_at_the_same_address_a_page_at_a_time(client: TestClient) -> None:
+    answer = client.get("/matrix", params={"show": "pfas"}, headers={"accept": "application/json"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/json")
+    body = answer.json()
+    assert body["filter"] == "pfas" and body["page"] == 1 and len(body["rows"]) <= body["total"]
+    rows = [
+        r
+        for n in range(1, body["pages"] + 1)
+        for r in client.get(f"/matrix?show=pfas&page={n}&format=json").json()["rows"]
+    ]
+    assert len(rows) == body["total"]
+    pfhxs = next(r for r in rows if r["iri"].endswith("/substance/pfhxs"))
+    stockholm = next(c for c in pfhxs["cells"] if c["instrument"].endswith("/treaty/stockholm"))
+    assert stockholm["state"] == "listed" and any("stockholm/annex-a/pfhxs" in x for x in stockholm["listings"])

@@ -14,6 +14,7 @@ from chemkg.web.i18n import Translator, request_language
 from chemkg.web.live import CurrentBuild
 from chemkg.web.page_json import HTML_TOO, json_page, wants_json
 from chemkg.web.pages.matrix import FILTERS, PAGE_SIZE, Matrix, UnknownFilter, matrix_csv, matrix_xlsx
+from chemkg.web.pages.matrix_json import MatrixOut, matrix_json
 from chemkg.web.pages.panel import panel_page
 from chemkg.web.pages.panel_json import PanelOut, panel_json
 from chemkg.web.pages.treaty import page_of
@@ -86,11 +87,18 @@ def _matrix(build: CurrentBuild, show: str) -> Matrix:
         raise BadRequest(f"{exc}.") from None
 
 
-@router.get("/matrix", summary="Coverage matrix: substances × instruments, a page at a time", response_class=Response)
+@router.get(
+    "/matrix",
+    summary="Coverage matrix: substances × instruments, a page at a time",
+    response_model=MatrixOut,
+    responses=HTML_TOO,
+)
 def matrix(request: Request, build: CurrentBuild, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
     m = _matrix(build, show)
     if page > m.pages:
         raise NotFound.say("matrix.past_end", show=show, pages=m.pages, page=page)
+    if wants_json(request):
+        return json_page(matrix_json(m, page, request_language(request)))
     return render_page(request, "matrix.html", {"m": m, "filters": FILTERS, "page": page})
 
 
