@@ -273,14 +273,15 @@ def test_a_group_page_shows_its_members_listings_marked_and_a_member_page_its_gr
     assert "Halogenated organic solvents" in tce and "Basel Convention listed*" in tce
 
 
-def test_a_dutch_reader_gets_exemptions_import_dates_and_close_matches_in_dutch(client: TestClient) -> None:
+def test_a_dutch_reader_gets_exemptions_import_dates_and_close_matches_in_dutch(settings: Settings) -> None:
     dutch = {"accept": "text/html", "accept-language": "nl"}
-    expiring = text_of(client.get("/reports/expiring-exemptions", params={"years": 30}, headers=dutch).text)
-    assert "Milieuverantwoord afvalbeheer van pcb-vloeistoffen" in expiring  # the exemption's Dutch name
-    imports = text_of(client.get("/imports", headers=dutch).text)
-    assert "newest inclusion date" not in imports and "date in the sheet name" not in imports
-    missing = text_of(client.get("/substance/asbestos-fibres", headers=dutch).text)
-    assert "komt overeen met" in missing and "matched" not in missing
+    with TestClient(create_app(settings)) as c:  # its own cookie jar: another test's ?lang= choice would win
+        expiring = text_of(c.get("/reports/expiring-exemptions", params={"years": 30}, headers=dutch).text)
+        assert "Milieuverantwoord afvalbeheer van pcb-vloeistoffen" in expiring  # the exemption's Dutch name
+        imports = text_of(c.get("/imports", headers=dutch).text)
+        assert "newest inclusion date" not in imports and "date in the sheet name" not in imports
+        missing = text_of(c.get("/substance/asbestos-fibres", headers=dutch).text)
+        assert "komt overeen met" in missing and "matched" not in missing
 
 
 def test_the_matrix_answers_json_at_the_same_address_a_page_at_a_time(client: TestClient) -> None:
