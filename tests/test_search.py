@@ -233,6 +233,16 @@ def test_filters_keep_only_matching_entities(searcher: Searcher) -> None:
 
 
 @pytest.mark.slow
+def test_a_name_the_filters_leave_out_is_said_to_be_left_out(searcher: Searcher) -> None:
+    # PFAS under Minamata: nothing there is PFAS; whatever comes back only shares a word with its expansion.
+    filters = searcher.filters(types=["substance"], instruments=["minamata"])
+    left_out = searcher.search("pfas", filters=filters).read_as.get("outside_filters", [])
+    assert any("polyfluoroalkyl" in name.lower() for name in left_out)
+    assert "outside_filters" not in searcher.search("pfas").read_as
+    assert "outside_filters" not in searcher.search("mercury", filters=filters).read_as
+
+
+@pytest.mark.slow
 def test_an_unknown_filter_value_names_the_allowed_ones(searcher: Searcher) -> None:
     with pytest.raises(FilterError) as failure:
         searcher.filters(instruments=["narnia"])

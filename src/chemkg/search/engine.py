@@ -182,10 +182,14 @@ class Searcher:
             mask = np.zeros(len(self.docs), dtype=bool)
             mask[allowed] = True
 
-        exact, whole_identifier = self.lexical.exact_matches(query)
-        exact = [m for m in exact if mask is None or mask[m.doc]]
+        named, whole_identifier = self.lexical.exact_matches(query)
+        exact = [m for m in named if mask is None or mask[m.doc]]
         if exact:
             read_as["exact"] = [{"kind": m.kind, "value": m.value} for m in exact[:5]]
+        elif named:
+            # "pfas" with instrument=minamata: what the query names is filtered out, so whatever follows only
+            # shares words with it (here "substances", from PFAS's expansion). Say so rather than let it pass.
+            read_as["outside_filters"] = list(dict.fromkeys(self.docs[m.doc].label_in(lang) for m in named))[:5]
 
         terms: set[str] = set()
         lexical_ranking: list[int] = []

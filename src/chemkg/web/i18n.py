@@ -55,6 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Probeer een CAS-nummer (bv. 355-46-4), een afkorting (PFOS) of een breder woord (kwik).",
     ),
     "search.not_in_graph": ("“{q}” is not in ChemKG.", "“{q}” staat niet in ChemKG."),
+    "search.outside_filters": (
+        "“{q}” names {names}, which these filters leave out: the results below only share words with it.",
+        "“{q}” noemt {names}, dat buiten deze filters valt: de resultaten hieronder delen er alleen woorden mee.",
+    ),
     "search.only_related": (
         "No word of “{q}” is in ChemKG; these results are only close in meaning.",
         "Geen woord van “{q}” staat in ChemKG; deze resultaten liggen alleen qua betekenis dichtbij.",
