@@ -297,3 +297,11 @@ def test_the_matrix_answers_json_at_the_same_address_a_page_at_a_time(client: Te
     pfhxs = next(r for r in rows if r["iri"].endswith("/substance/pfhxs"))
     stockholm = next(c for c in pfhxs["cells"] if c["instrument"].endswith("/treaty/stockholm"))
     assert stockholm["state"] == "listed" and any("stockholm/annex-a/pfhxs" in x for x in stockholm["listings"])
+
+
+def test_the_zzs_routes_give_their_legal_basis_in_the_readers_language(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as c:
+        dutch = text_of(c.get("/zzs", params={"lang": "nl"}, headers=BROWSER).text)
+        assert "Verordening (EU) 2019/1021" in dutch and "Regulation (EU) 2019/1021" not in dutch
+        english = text_of(c.get("/zzs", params={"lang": "en"}, headers=BROWSER).text)
+        assert "Regulation (EU) 2019/1021" in english and "Verordening" not in english

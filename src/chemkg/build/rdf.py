@@ -294,7 +294,8 @@ def write_zzs_criteria(w: RowWriter) -> None:
     w.types(CK.ZZSCriterion)
     w.labels()
     w.text("code", SKOS.notation)
-    w.text("legal_basis", CK.legalBasis)
+    w.text("legal_basis", CK.legalBasis, "en")
+    w.text("legal_basis_nl", CK.legalBasis, "nl")
     w.descriptions()
     w.add(CK.leadsTo, ZZS_STATUS[w.row.get("status")])
 

@@ -28,6 +28,7 @@ class Route:
     description: str | None
     description_nl: str | None
     legal_basis: str | None
+    legal_basis_nl: str | None
     leads_to: str | None
     substances: list[dict[str, Any]] = field(default_factory=list)
     key: str = ""  # the `route=` value of its page
@@ -67,6 +68,7 @@ def rivm_route() -> Route:
         "Stoffen waarvan ChemKG de status uit de RIVM-lijst zelf leest; de gepubliceerde lijst zegt niet "
         "welk criterium geldt.",
         "RIVM list of substances of very high concern",
+        "RIVM-lijst van zeer zorgwekkende stoffen",
         "zzs",
         key=LISTED_BY_RIVM,
     )
@@ -83,6 +85,7 @@ def zzs_routes(store: GraphStore, site: SiteData) -> list[Route]:
             r["description"],
             r["descriptionNl"],
             r["legalBasis"],
+            r["legalBasisNl"],
             r["leadsTo"],
             key=r["criterion"].rsplit("/", 1)[-1],
         )

@@ -42,7 +42,7 @@ def _route(r: Route, lang: str) -> RouteOut:
         code=r.code,
         name=r.label_nl if nl and r.label_nl else r.label,
         description=(r.description_nl if nl and r.description_nl else r.description),
-        legal_basis=r.legal_basis,
+        legal_basis=(r.legal_basis_nl if nl and r.legal_basis_nl else r.legal_basis),
         leads_to=r.leads_to,
         substances=len(r.substances),
     )
