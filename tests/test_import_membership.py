@@ -166,3 +166,18 @@ def test_the_gap_report_shows_a_partly_covered_eu_group_with_the_members_a_treat
     assert "Endosulfan and its isomers" not in rows and "Pentabromodiphenyl ether (group)" not in rows
     hch = rows["Hexachlorocyclohexanes, including lindane"]
     assert "Lindane" in hch["listedMembers"] and hch["knownFrom"] == "official list only"
+
+
+@pytest.mark.slow  # the official lists
+@pytest.mark.parametrize(
+    ("member", "group"),
+    [
+        ("substance/import-cas-1746-01-6", "substance/pcdd-pcdf"),  # 2,3,7,8-TCDD, on the RIVM list
+        ("substance/import-cas-32598-13-3", "substance/pcb"),  # PCB-77
+        ("substance/import-cas-1335-87-1", "substance/pcn"),  # hexachloronaphthalene
+    ],
+)
+def test_a_congener_the_rivm_list_names_is_part_of_its_stockholm_class(
+    store: OxigraphStore, member: str, group: str
+) -> None:
+    assert BASE + group in _member_of(store, member)
