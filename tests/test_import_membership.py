@@ -2,10 +2,13 @@
 names it, and never by a guess: zinc oxide (a CLP entry) is one of the zinc compounds, sodium is no
 cyanide and PTFE is no PFOA."""
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
+from chemkg.build.pipeline import BuildFailed, build
 from chemkg.imports.membership import named_examples, normalise
 from chemkg.profile import load_profile
 from chemkg.settings import Settings
@@ -181,3 +184,16 @@ def test_a_congener_the_rivm_list_names_is_part_of_its_stockholm_class(
     store: OxigraphStore, member: str, group: str
 ) -> None:
     assert BASE + group in _member_of(store, member)
+
+
+def test_a_same_row_naming_two_entities_stops_the_build_and_says_where(
+    graph_copy: Path, settings: Settings, tmp_path: Path
+) -> None:
+    register = graph_copy / "official-names.csv"
+    text = register.read_text(encoding="utf-8")
+    assert ",same,endosulfan," in text
+    register.write_text(text.replace(",same,endosulfan,", ",same,endosulfan | lindane,"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(graph_copy, settings.ontology_dir, tmp_path / "store", imports=[])
+    said = "\n".join(str(p) for p in failure.value.problems)
+    assert "official-names.csv, row echa-pops/endosulfan, column entity" in said and "exactly one" in said

@@ -178,3 +178,10 @@ def test_two_clp_entries_that_name_one_cas_stay_two_listings(store: OxigraphStor
     clp = json.loads((OFFICIAL / "echa-clp" / EDITIONS["echa-clp"] / "edition.json").read_text(encoding="utf-8"))
     assert clp["cas_in_several_entries"] == 47, "the import reports CAS numbers that several entries name"
     assert clp["cas_in_several_entries_examples"]["10486-00-7"] == ["005-018-00-2", "005-018-01-X"]
+
+
+def test_the_official_names_register_knows_every_list_chemkg_imports() -> None:
+    # graph/official-names.csv names its list by import kind; a new kind must be usable there too.
+    from chemkg.registers.kinds import OFFICIAL_LISTS
+
+    assert set(OFFICIAL_LISTS) == set(IMPORT_KINDS)

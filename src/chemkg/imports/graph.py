@@ -124,9 +124,13 @@ class ImportWriter:
         self.problems: list[Problem] = []
         self.rule_zzs: dict[str, list[URIRef]] = defaultdict(list)
         # graph/official-names.csv: what a curator says an entry that nothing else links is, by list and name
-        self.stated: dict[tuple[str, str], Row] = {
-            (row.get("list"), name_key(row.get("name"))): row for row in catalogue.of_kind("official-names")
-        }
+        self.stated: dict[tuple[str, str], Row] = {}
+        for row in catalogue.of_kind("official-names"):
+            if row.get("relation") == "same" and len(row.many("entity")) != 1:
+                where = f"graph/official-names.csv, row {row.get('id')}, column entity"
+                self.problems.append(Problem(where, "a 'same' row names exactly one curated entity; split it"))
+                continue
+            self.stated[(row.get("list"), name_key(row.get("name")))] = row
         for row in catalogue.of_kind("zzs"):
             if row.get("derivation") == "rule":
                 self.rule_zzs[row.get("substance")].append(node("zzs", row.get("id")))
