@@ -240,6 +240,11 @@ def test_a_name_the_filters_leave_out_is_said_to_be_left_out(searcher: Searcher)
     assert any("polyfluoroalkyl" in name.lower() for name in left_out)
     assert "outside_filters" not in searcher.search("pfas").read_as
     assert "outside_filters" not in searcher.search("mercury", filters=filters).read_as
+    # Results that have the query's own word are an answer, whatever entity the word also names.
+    stockholm = searcher.filters(instruments=["stockholm"])
+    assert "outside_filters" not in searcher.search("dioxin", filters=stockholm).read_as
+    # Left out by the filters is not "not in ChemKG".
+    assert "not_in_graph" not in searcher.search("asbestos", filters=searcher.filters(instruments=["minamata"])).read_as
 
 
 @pytest.mark.slow

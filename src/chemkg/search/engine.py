@@ -186,12 +186,9 @@ class Searcher:
         exact = [m for m in named if mask is None or mask[m.doc]]
         if exact:
             read_as["exact"] = [{"kind": m.kind, "value": m.value} for m in exact[:5]]
-        elif named:
-            # "pfas" with instrument=minamata: what the query names is filtered out, so whatever follows only
-            # shares words with it (here "substances", from PFAS's expansion). Say so rather than let it pass.
-            read_as["outside_filters"] = list(dict.fromkeys(self.docs[m.doc].label_in(lang) for m in named))[:5]
 
         terms: set[str] = set()
+        own_terms: set[str] = set()  # the query's own words, not those of a translation or expansion
         lexical_ranking: list[int] = []
         all_words: list[int] = []
         dense_ranking: list[int] = []
@@ -207,6 +204,7 @@ class Searcher:
             read_as["terms"] = reading.terms
             scores = self.lexical.scores(reading.terms)
             terms.update(reading.terms)
+            own_terms.update(reading.terms)
             if translation.changed:
                 extra = [t for t in tokens(translation.text) if t not in reading.terms]
                 scores = scores + TRANSLATED_WEIGHT * self.lexical.scores(extra)
@@ -214,7 +212,7 @@ class Searcher:
             lexical_ranking = _ranking(scores, mask)
             all_words = self._all_words(reading.terms, lexical_ranking)
         unanchored = mode == "hybrid" and not exact and not lexical_ranking
-        if unanchored:
+        if unanchored and not named:
             read_as["not_in_graph"] = True  # no word of the query is in ChemKG
         if mode == "hybrid" and _looks_like_a_name(query):
             # PFHxA is not PFHxS: the neighbours by meaning of a name are other substances, not it.
@@ -234,6 +232,10 @@ class Searcher:
             self._hit(doc, score, lang, terms, exact, lexical_rank, dense_rank, best_passage)
             for doc, score in ranked[:limit]
         ]
+        if named and not exact and not any(self.analysis(self.by_iri[h.iri]).terms & own_terms for h in hits):
+            # "pfas" with instrument=minamata: what the query names is filtered out, and no result has a word of
+            # the query itself (they share "substances" with PFAS's expansion). Say so rather than let it pass.
+            read_as["outside_filters"] = list(dict.fromkeys(self.docs[m.doc].label_in(lang) for m in named))[:5]
         timings["search"] = (time.perf_counter() - started) * 1000
         return SearchResult(query, lang, mode, hits, read_as, timings)
 
