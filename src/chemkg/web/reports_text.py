@@ -37,7 +37,7 @@ REPORT_STRINGS: dict[str, tuple[str, str]] = {
     "outcome.unresolved": ("not found", "niet gevonden"),
     "outcome.invalid": ("invalid", "ongeldig"),
     "batch.suggest": ("Did you mean", "Bedoelde u"),
-    "reports.title": ("Gap reports", "Hiaatrapporten"),
+    "reports.title": ("Gap reports", "Hiatenrapporten"),
     "reports.intro": (
         "Where Dutch, EU and global lists do not line up. Each report is a SPARQL query in the example catalogue.",
         "Waar Nederlandse, EU- en mondiale lijsten niet op elkaar aansluiten. Elk rapport is een SPARQL-query uit "

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from chemkg.web.i18n import request_language
 from chemkg.web.json_response import JSONResponse
 from chemkg.web.live import Build, CurrentBuild
 from chemkg.web.negotiation import negotiate, prefers_html
@@ -49,7 +50,8 @@ def ask(
         if not q.strip():
             return render_page(request, "ask.html", {"q": "", "answer": None, "results": []})
         result = ask_build(build, q, lang)
-        results = _search_fallback(request, build, q, result.lang) if result.status == "not-understood" else []
+        page_lang = request_language(request)  # the page's language, which a question of a few odd words does not tell
+        results = _search_fallback(request, build, q, page_lang) if result.status == "not-understood" else []
         return render_page(request, "ask.html", {"q": q, "answer": result, "results": results})
     result = ask_build(build, q, lang)
     body = result.to_json()
