@@ -172,6 +172,17 @@ def test_the_gap_report_shows_a_partly_covered_eu_group_with_the_members_a_treat
 
 
 @pytest.mark.slow  # the official lists
+def test_the_gap_report_says_route_not_stated_only_where_no_status_states_one(store: OxigraphStore) -> None:
+    from chemkg.reports.gaps import run_report
+
+    routes: dict[str, set[str]] = {}
+    for row in run_report(store, "zzs-without-treaty").rows:
+        routes.setdefault(row["substance"], set()).add(row["criterion"])
+    unstated = {s for s, found in routes.items() if "route not stated in the list" in found}
+    assert unstated and all(routes[s] == {"route not stated in the list"} for s in unstated)
+
+
+@pytest.mark.slow  # the official lists
 @pytest.mark.parametrize(
     ("member", "group"),
     [
