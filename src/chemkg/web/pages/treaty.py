@@ -78,11 +78,12 @@ def listed_items(store: GraphStore, instrument: str, annex: str | None = None) -
     """The instrument's listings, of one annex only when ``annex`` is given (bound in the query: an annex page of
     a list of thousands, such as CLP, reads its own rows, not the whole instrument's)."""
     items: dict[str, ListedItem] = {}
+    same: dict[tuple[str, str, str, str | None], ListedItem] = {}
     bindings = {"instrument": instrument} | ({"annex": annex} if annex is not None else {})
     for r in store.rows("page-instrument-listings", **bindings):
         if r["listing"] in items:
             continue
-        items[r["listing"]] = ListedItem(
+        item = ListedItem(
             r["listing"],
             r["item"],
             r["itemLabel"],
@@ -100,6 +101,14 @@ def listed_items(store: GraphStore, instrument: str, annex: str | None = None) -
             r["inForce"],
             r["group"],
         )
+        # Two registers that record one listing (the curated EU table and ECHA's export) make one row.
+        first = same.setdefault((item.item, item.annex, item.status, item.group), item)
+        if first is item:
+            items[r["listing"]] = item
+            continue
+        for name in ("decision", "decision_iri", "year", "adopted", "in_force"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(item, name))
     return list(items.values())
 
 
