@@ -196,3 +196,15 @@ def test_a_brief_cites_official_sources_before_secondary_ones_and_marks_the_seco
     markdown = render(brief, "md").decode()
     secondary = next(ref for ref in brief.references if ref.secondary)
     assert f"{secondary.number}. " in markdown and "[secondary source]" in markdown
+
+
+def test_a_zzs_route_is_stated_once_and_an_unstated_route_only_when_no_other_is_known(store: OxigraphStore) -> None:
+    def routes(target: str) -> list[tuple[str, bool]]:
+        facts = [f for f in section(build_brief(store, target, "en"), "eu_nl") if f.startswith("Netherlands: ZZS")]
+        return [(re.findall(r"route '([^']+)'", f)[0], "through the group" in f) for f in facts]
+
+    pfoa = routes("substance/pfoa")
+    own = {route for route, inherited in pfoa if not inherited}
+    assert own and not [route for route, inherited in pfoa if inherited and route in own]
+    for route, _ in routes("substance/pfoa-acid"):
+        assert route != "route not stated in the list"
