@@ -15,6 +15,7 @@ from typing import Any
 
 from chemkg.profile_reader import (
     PREF_LABEL,
+    ZZS_ROUTE_UNSTATED,
     Reader,
     exemption_rows,
     groups_and_members,
@@ -182,7 +183,7 @@ def load_profile(store: GraphStore, iri: str) -> Profile | None:
     ]
     # Same rows as entity-zzs.rq / entity-topics.rq (by index lookups), each route checked against the listings.
     zzs = [dict(row, via=iri) for row in check_routes(zzs_rows(store, iri, reader), annexes, groups)]
-    zzs += _inherited_zzs(store, reader, groups, listings)
+    zzs = _each_route_once(zzs + _inherited_zzs(store, reader, groups, listings), iri)
     topics = topic_rows(store, iri, reader)
     return Profile(
         iri,
@@ -296,6 +297,19 @@ def _merge_same_listings(listings: list[Listing]) -> list[Listing]:
             if len(getattr(listing, name) or "") > len(getattr(first, name) or ""):
                 setattr(first, name, getattr(listing, name))
     return list(merged.values())
+
+
+def _each_route_once(zzs: list[dict[str, Any]], entity: str) -> list[dict[str, Any]]:
+    """Each ZZS route once: not again through a group when the entity has it itself (PFOA and PFAS: OSPAR), and
+    the RIVM list's status without a route only where no status gives one (as the gap report, cq04, says it)."""
+    own = {(z["status"], z["criterionLabel"]) for z in zzs if z["via"] == entity}
+    stated = any(z["criterionLabel"] != ZZS_ROUTE_UNSTATED[0] for z in zzs)
+    return [
+        z
+        for z in zzs
+        if not (z["via"] != entity and (z["status"], z["criterionLabel"]) in own)
+        and not (stated and z["criterionLabel"] == ZZS_ROUTE_UNSTATED[0])
+    ]
 
 
 def _inherited_zzs(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chemkg.namespaces import BASE, CK
 from chemkg.profile import Citation, Listing, Profile, has_expired
-from chemkg.profile_reader import SHORT_NAME, ZZS_ROUTE_UNSTATED, Reader
+from chemkg.profile_reader import SHORT_NAME, Reader
 from chemkg.reports.brief.model import Brief, Fact
 from chemkg.reports.brief.text import phrase, t
 from chemkg.store import GraphStore
@@ -141,15 +141,7 @@ def substance_brief(store: GraphStore, profile: Profile, lang: str, names: Names
     ]
     eu_nl.facts.extend(_listing_facts(brief, other, lang, profile.iri, names))
     zzs_facts: dict[str, Fact] = {}
-    # A route the entity has itself is not repeated as reaching it through its group (PFOA and PFAS: OSPAR).
-    # Nor is the RIVM list's status without a route stated where another status gives one (as in the gap report).
-    own = {(z["status"], z["criterionLabel"]) for z in profile.zzs if z.get("via") in (None, profile.iri)}
-    routes = {z["criterionLabel"] for z in profile.zzs} - {ZZS_ROUTE_UNSTATED[0]}
-    for z in profile.zzs:
-        if z.get("via") not in (None, profile.iri) and (z["status"], z["criterionLabel"]) in own:
-            continue
-        if z["criterionLabel"] == ZZS_ROUTE_UNSTATED[0] and routes:
-            continue
+    for z in profile.zzs:  # each route once (profile._each_route_once)
         text = t(
             lang,
             "zzs",
