@@ -306,12 +306,11 @@ class Searcher:
         if mode == "dense":
             return order
         pinned = list(dict.fromkeys(m.doc for m in exact))
-        top = 1.0 + len(pinned)
-        head = [(doc, top - i) for i, doc in enumerate(pinned)]
         if not pinned:
             return order
+        top = 1.0 + len(pinned)
         is_pinned = set(pinned)
-        return head + [(doc, score) for doc, score in order if doc not in is_pinned]
+        return [(doc, top - i) for i, doc in enumerate(pinned)] + [(d, s) for d, s in order if d not in is_pinned]
 
     def _hit(
         self,

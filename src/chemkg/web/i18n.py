@@ -305,6 +305,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.not_found_text": ("ChemKG has nothing at {path}.", "ChemKG heeft niets op {path}."),
     "error.suggestions": ("Perhaps you meant", "Misschien bedoelde u"),
     "error.matched": ("matched “{name}”", "komt overeen met “{name}”"),
+    "error.home": ("Back to the start page", "Terug naar de startpagina"),
     # how an import's version date was read (imports/parse.py writes the English)
     "import.basis.sheet": ("date in the sheet name {sheet}", "datum in de bladnaam {sheet}"),
     "import.basis.given with --as-of": ("given with --as-of", "opgegeven met --as-of"),
@@ -317,7 +318,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "newest inclusion date in the list",
         "nieuwste opnamedatum in de lijst",
     ),
-    "error.home": ("Back to the start page", "Terug naar de startpagina"),
 }
 # The batch, report and brief pages keep their strings in their own module; one table serves all pages.
 assert not set(STRINGS) & set(REPORT_STRINGS), "a page string is defined twice"

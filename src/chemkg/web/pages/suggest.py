@@ -19,8 +19,7 @@ PATH_MIN_SCORE = 70.0
 class Suggestion:
     href: str
     label: str
-    note: str  # the path, for a path that looks alike
-    matched: str | None = None  # the name that matched, for a substance found by name (shown in the page's language)
+    matched: str | None = None  # the name that matched, for a substance found by name; else the path looks alike
 
 
 def labelled_paths(store: GraphStore) -> dict[str, str]:
@@ -37,8 +36,8 @@ def suggestions(resolver: Resolver, paths: dict[str, str], path: str, limit: int
     if words.strip():
         for s in resolver.suggest(words, limit=limit):
             href = "/" + s.iri[len(BASE) :]
-            out.setdefault(href, Suggestion(href, s.label, f"matched “{s.matched}”", s.matched))
+            out.setdefault(href, Suggestion(href, s.label, s.matched))
     for found, score, _ in process.extract(path.strip("/"), list(paths), scorer=fuzz.ratio, limit=limit):
         if score >= PATH_MIN_SCORE:
-            out.setdefault("/" + found, Suggestion("/" + found, paths[found], "/" + found))
+            out.setdefault("/" + found, Suggestion("/" + found, paths[found]))
     return list(out.values())[:limit]

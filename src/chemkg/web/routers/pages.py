@@ -80,11 +80,15 @@ def panel(request: Request, build: CurrentBuild) -> Response:
     return render_page(request, "panel.html", {"page": page})
 
 
-def _matrix(build: CurrentBuild, show: str) -> Matrix:
+def _matrix(build: CurrentBuild, show: str, page: int | None = None) -> Matrix:
+    """The matrix of filter ``show``: a 400 for an unknown filter, a 404 for a ``page`` past its end."""
     try:
-        return build.matrix(show)
+        m = build.matrix(show)
     except UnknownFilter as exc:
         raise BadRequest(f"{exc}.") from None
+    if page is not None and page > m.pages:
+        raise NotFound.say("matrix.past_end", show=show, pages=m.pages, page=page)
+    return m
 
 
 @router.get(
@@ -94,9 +98,7 @@ def _matrix(build: CurrentBuild, show: str) -> Matrix:
     responses=HTML_TOO,
 )
 def matrix(request: Request, build: CurrentBuild, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
-    m = _matrix(build, show)
-    if page > m.pages:
-        raise NotFound.say("matrix.past_end", show=show, pages=m.pages, page=page)
+    m = _matrix(build, show, page)
     if wants_json(request):
         return json_page(matrix_json(m, page, request_language(request)))
     return render_page(request, "matrix.html", {"m": m, "filters": FILTERS, "page": page})
@@ -123,9 +125,7 @@ def matrix_as_xlsx(request: Request, build: CurrentBuild, show: str = "listed") 
 def matrix_as_svg(request: Request, build: CurrentBuild, show: str = "listed", page: int = Query(1, ge=1)) -> Response:
     """One page of rows per chart: a chart of every imported substance would be thousands of rows (megabytes)
     that no one can read; CSV and XLSX carry every row."""
-    m = _matrix(build, show)
-    if page > m.pages:
-        raise NotFound.say("matrix.past_end", show=show, pages=m.pages, page=page)
+    m = _matrix(build, show, page)
     shown = f"{len(m.rows)}" if m.pages == 1 else f"{(page - 1) * PAGE_SIZE + 1}–{min(page * PAGE_SIZE, len(m.rows))}"
     title = f"ChemKG coverage: {_t(request)('matrix.filter.' + show)} ({shown} of {len(m.rows)})"
     body = build.memo(f"matrix.svg:{show}:{page}:{title}", lambda: matrix_svg(m.paged(page), title))
